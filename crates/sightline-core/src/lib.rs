@@ -1,0 +1,24 @@
+//! Sightline's domain: Learning Reviews, their lifecycle and due-date rules, validation, ids and the
+//! record format they are stored in.
+//!
+//! This crate is pure Rust. It has no browser, UI or storage dependency, so its rules run and are
+//! tested natively. Anything that depends on the outside world is passed in: the clock as a
+//! `DateTime<Utc>` or a UK calendar date, new ids as random bytes.
+
+pub mod dates;
+pub mod ids;
+pub mod lifecycle;
+pub mod record;
+pub mod review;
+pub mod summary;
+pub mod validation;
+
+pub use dates::{format_uk_date, uk_civil_date, DateParts, DateProblem};
+pub use ids::ReviewId;
+pub use lifecycle::{
+    lifecycle, next_due, DueDate, LifecycleRow, Milestone, MilestoneState, NextDue, Stage,
+    Timescales,
+};
+pub use review::{ParallelProceedings, Review, ReviewStatus, ReviewType, StageDates};
+pub use summary::{ReviewListQuery, ReviewSummary};
+pub use validation::{FieldError, NewReview, NewReviewForm};
