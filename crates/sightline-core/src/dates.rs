@@ -1,7 +1,7 @@
 //! Calendar dates as people in Scotland read and write them: "7 January 2027", the UK clock
 //! (GMT in winter, BST in summer), and the day / month / year fields of a GOV.UK date input.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
 const MONTH_NAMES: [&str; 12] = [
     "January",
@@ -103,20 +103,22 @@ pub enum DateProblem {
     InFuture,
     /// The date is before another date it cannot precede.
     Before(NaiveDate),
+    /// The date is after another date it cannot follow.
+    After(NaiveDate),
 }
 
 /// How a date field is named in error messages, following GOV.UK's error message patterns.
 #[derive(Clone, Copy, Debug)]
-pub struct DateLabel {
+pub struct DateLabel<'a> {
     /// Starts a sentence: "Date notification received".
-    pub name: &'static str,
+    pub name: &'a str,
     /// Follows "Enter": "the date the notification was received".
-    pub what: &'static str,
+    pub what: &'a str,
 }
 
 impl DateProblem {
     /// The message shown to the person, in GOV.UK's wording.
-    pub fn message(&self, label: DateLabel) -> String {
+    pub fn message(&self, label: DateLabel<'_>) -> String {
         let name = label.name;
         match self {
             DateProblem::Missing => format!("Enter {}", label.what),
@@ -134,6 +136,10 @@ impl DateProblem {
             DateProblem::Before(earliest) => format!(
                 "{name} must be the same as or after {}",
                 format_uk_date(*earliest)
+            ),
+            DateProblem::After(latest) => format!(
+                "{name} must be the same as or before {}",
+                format_uk_date(*latest)
             ),
         }
     }

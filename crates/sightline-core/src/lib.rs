@@ -13,7 +13,7 @@ pub mod review;
 pub mod summary;
 pub mod validation;
 
-pub use dates::{format_uk_date, uk_civil_date, DateParts, DateProblem};
+pub use dates::{format_uk_date, uk_civil_date, DateLabel, DateParts, DateProblem};
 pub use ids::ReviewId;
 pub use lifecycle::{
     lifecycle, next_due, DueDate, LifecycleRow, Milestone, MilestoneState, NextDue, Stage,

@@ -3,8 +3,9 @@
 
 use chrono::NaiveDate;
 
-use crate::dates::{DateLabel, DateParts};
-use crate::review::ReviewType;
+use crate::dates::{DateLabel, DateParts, DateProblem};
+use crate::lifecycle::Milestone;
+use crate::review::{Review, ReviewType};
 
 /// The longest title a review may have, in characters.
 pub const TITLE_MAX_CHARS: usize = 120;
@@ -48,7 +49,7 @@ pub struct NewReview {
 }
 
 /// How the notification date is named in messages.
-pub const NOTIFICATION_DATE_LABEL: DateLabel = DateLabel {
+pub const NOTIFICATION_DATE_LABEL: DateLabel<'static> = DateLabel {
     name: "Date notification received",
     what: "the date the notification was received",
 };
@@ -103,6 +104,47 @@ pub fn date_field_id(prefix: &str, problem: &crate::dates::DateProblem) -> Strin
         "year"
     };
     format!("{prefix}-{part}")
+}
+
+/// The id prefix of the date input for a milestone on the Overview: `date-decision_made`.
+pub fn milestone_field_prefix(milestone: Milestone) -> String {
+    format!("date-{}", milestone.key())
+}
+
+/// Checks the date a milestone happened, typed on the Overview on `today`. It must be a real
+/// date, not in the future, and not before the notification; the notification itself must not
+/// come after any other recorded date.
+pub fn validate_milestone_date(
+    review: &Review,
+    milestone: Milestone,
+    parts: &DateParts,
+    today: NaiveDate,
+) -> Result<NaiveDate, FieldError> {
+    let name = format!("Date of \u{201c}{}\u{201d}", milestone.label());
+    let what = format!("the date of \u{201c}{}\u{201d}", milestone.label());
+    let label = DateLabel {
+        name: &name,
+        what: &what,
+    };
+    let prefix = milestone_field_prefix(milestone);
+    let error = |problem: DateProblem| {
+        FieldError::new(date_field_id(&prefix, &problem), problem.message(label))
+    };
+    if milestone == Milestone::NotificationReceived {
+        let date = parts.parse_past(today, None).map_err(error)?;
+        let earliest_other = Milestone::ALL
+            .into_iter()
+            .filter(|m| *m != Milestone::NotificationReceived)
+            .filter_map(|m| review.dates.get(m))
+            .min();
+        return match earliest_other {
+            Some(other) if date > other => Err(error(DateProblem::After(other))),
+            _ => Ok(date),
+        };
+    }
+    parts
+        .parse_past(today, Some(review.notification_date()))
+        .map_err(error)
 }
 
 /// Checks the whole new review form on `today`. Every problem is reported at once, in the order
@@ -228,6 +270,73 @@ mod tests {
             errors[0].message,
             "Date notification received must include a month"
         );
+    }
+
+    fn sample_review() -> Review {
+        use chrono::TimeZone;
+        let new = validate_new_review(&good_form(), today()).unwrap();
+        Review::new(
+            crate::ReviewId::from_random_bytes([5; 16]),
+            new,
+            chrono::Utc.with_ymd_and_hms(2026, 11, 3, 9, 0, 0).unwrap(),
+        )
+    }
+
+    fn parts(d: &str, m: &str, y: &str) -> DateParts {
+        DateParts {
+            day: d.into(),
+            month: m.into(),
+            year: y.into(),
+        }
+    }
+
+    #[test]
+    fn milestone_dates_must_fall_between_the_notification_and_today() {
+        let review = sample_review(); // notified 3 November 2026
+        let decision = Milestone::DecisionMade;
+        assert_eq!(
+            validate_milestone_date(&review, decision, &parts("20", "11", "2026"), today()),
+            Ok(NaiveDate::from_ymd_opt(2026, 11, 20).unwrap())
+        );
+        let early = validate_milestone_date(&review, decision, &parts("1", "11", "2026"), today())
+            .unwrap_err();
+        assert_eq!(
+            early.message,
+            "Date of \u{201c}Decision made\u{201d} must be the same as or after 3 November 2026"
+        );
+        assert_eq!(early.field, "date-decision_made-day");
+        let missing_year =
+            validate_milestone_date(&review, decision, &parts("1", "11", ""), today()).unwrap_err();
+        assert_eq!(missing_year.field, "date-decision_made-year");
+    }
+
+    #[test]
+    fn the_notification_cannot_move_after_a_later_milestone() {
+        let mut review = sample_review();
+        review
+            .record_date(
+                Milestone::DecisionMade,
+                NaiveDate::from_ymd_opt(2026, 11, 10),
+            )
+            .unwrap();
+        let error = validate_milestone_date(
+            &review,
+            Milestone::NotificationReceived,
+            &parts("11", "11", "2026"),
+            today(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            error.message,
+            "Date of \u{201c}Notification received\u{201d} must be the same as or before 10 November 2026"
+        );
+        assert!(validate_milestone_date(
+            &review,
+            Milestone::NotificationReceived,
+            &parts("1", "10", "2026"),
+            today()
+        )
+        .is_ok());
     }
 
     #[test]

@@ -1,0 +1,73 @@
+//! The GOV.UK error summary: a list of every problem at the top of a form, each linking to its
+//! field. It takes focus when it appears so that keyboard and screen reader users find it.
+
+use leptos::html;
+use leptos::prelude::*;
+use sightline_core::FieldError;
+
+use super::page_title::focus_element;
+
+/// Shows `errors` (nothing when empty) under "There is a problem".
+#[component]
+pub fn ErrorSummary(
+    /// The problems to list, in the order of the fields on the page.
+    #[prop(into)]
+    errors: Signal<Vec<FieldError>>,
+) -> impl IntoView {
+    let summary = NodeRef::<html::Div>::new();
+    // Focus the summary each time a new set of errors appears.
+    Effect::new(move |_| {
+        if !errors.read().is_empty() {
+            if let Some(element) = summary.get() {
+                let _ = element.focus();
+            }
+        }
+    });
+    view! {
+        <Show when=move || !errors.read().is_empty()>
+            <div
+                class="app-error-summary"
+                role="alert"
+                aria-labelledby="error-summary-title"
+                tabindex="-1"
+                node_ref=summary
+            >
+                <h2 class="app-error-summary__title" id="error-summary-title">
+                    "There is a problem"
+                </h2>
+                <ul class="app-error-summary__list">
+                    {move || {
+                        errors
+                            .get()
+                            .into_iter()
+                            .map(|error| {
+                                let field = error.field.clone();
+                                view! {
+                                    <li>
+                                        <a
+                                            href=format!("#{}", error.field)
+                                            on:click=move |ev| {
+                                                ev.prevent_default();
+                                                focus_element(&field);
+                                            }
+                                        >
+                                            {error.message}
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+/// The error for `field` among `errors`, for showing beside the field.
+pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
+    errors
+        .iter()
+        .find(|e| e.field == field)
+        .map(|e| e.message.clone())
+}

@@ -1,0 +1,17 @@
+//! UI pieces shared by more than one feature.
+
+pub mod confirm_dialog;
+pub mod date_input;
+pub mod error_summary;
+pub mod notice;
+pub mod page_title;
+pub mod save_status;
+pub mod update_banner;
+
+pub use confirm_dialog::ConfirmDialog;
+pub use date_input::DateInput;
+pub use error_summary::ErrorSummary;
+pub use notice::{use_notice, Notice, NoticeBanner};
+pub use page_title::use_page_title;
+pub use save_status::{use_save_status, SaveState, SaveStatus, SaveStatusIndicator};
+pub use update_banner::UpdateBanner;

@@ -1,0 +1,7 @@
+//! The parts of the app, one folder each.
+
+pub mod new_review;
+pub mod not_found;
+pub mod review;
+pub mod reviews_list;
+pub mod storage_page;

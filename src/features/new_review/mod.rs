@@ -1,0 +1,196 @@
+//! The New review page: title, type, notification date and committee, checked by the core's
+//! rules, stored before the person is taken to the new review.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use sightline_core::validation::{field_ids, validate_new_review, FieldError, NewReviewForm};
+use sightline_core::{DateParts, Review, ReviewType};
+
+use crate::components::error_summary::error_for;
+use crate::components::{use_page_title, use_save_status, DateInput, ErrorSummary, SaveState};
+use crate::features::review::review_href;
+use crate::platform::{clock, ids, settings, storage};
+
+/// The New review page.
+#[component]
+pub fn NewReviewPage() -> impl IntoView {
+    use_page_title(|| "New review".to_owned());
+    let title = RwSignal::new(String::new());
+    let review_type = RwSignal::new(None::<ReviewType>);
+    let notification = RwSignal::new(DateParts::default());
+    let committee = RwSignal::new(settings::last_committee().unwrap_or_default());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let creating = RwSignal::new(false);
+    let save_status = use_save_status();
+    let navigate = use_navigate();
+
+    let error = move |field: &'static str| Signal::derive(move || error_for(&errors.read(), field));
+    let notification_error = Signal::derive(move || {
+        errors
+            .read()
+            .iter()
+            .find(|e| e.field.starts_with(field_ids::NOTIFICATION))
+            .map(|e| e.message.clone())
+    });
+    let type_error = Signal::derive(move || {
+        errors
+            .read()
+            .iter()
+            .find(|e| e.field.starts_with(field_ids::REVIEW_TYPE))
+            .map(|e| e.message.clone())
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if creating.get_untracked() {
+            return;
+        }
+        let form = NewReviewForm {
+            title: title.get_untracked(),
+            review_type: review_type.get_untracked(),
+            notification_received: notification.get_untracked(),
+            committee: committee.get_untracked(),
+        };
+        let new = match validate_new_review(&form, clock::today()) {
+            Ok(new) => new,
+            Err(problems) => {
+                errors.set(problems);
+                return;
+            }
+        };
+        errors.set(Vec::new());
+        creating.set(true);
+        save_status.set(SaveState::Saving);
+        let review = Review::new(ids::new_review_id(), new, clock::now());
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let result = match storage::shared().await {
+                Ok(store) => store.put(&review, 0).await,
+                Err(error) => Err(error),
+            };
+            match result {
+                Ok(_) => {
+                    save_status.set(SaveState::Saved);
+                    settings::remember_committee(&review.committee);
+                    navigate(&review_href(review.id, ""), NavigateOptions::default());
+                }
+                Err(error) => {
+                    save_status.set(SaveState::NotSaved(error.to_string()));
+                    creating.try_set(false);
+                    // Everything typed stays in the form; the summary says why it was not saved.
+                    errors.try_set(vec![FieldError::new(
+                        field_ids::TITLE,
+                        format!("The review was not created. {error}"),
+                    )]);
+                }
+            }
+        });
+    };
+
+    view! {
+        <a href="/" class="app-back-link">
+            "Back to reviews"
+        </a>
+        <ErrorSummary errors=errors />
+        <h1 class="app-heading-xl">"New review"</h1>
+        <form on:submit=submit novalidate>
+            <div class="app-form-group" class:app-form-group--error=move || error("title").get().is_some()>
+                <label class="app-label app-label--m" for="title">
+                    "Title"
+                </label>
+                <div class="app-hint" id="title-hint">
+                    "Use a reference that does not identify anyone, such as \u{201c}Review 2026-03 (Child A)\u{201d}. Never a real name."
+                </div>
+                {move || error("title").get().map(|message| view! {
+                    <p class="app-error-message" id="title-error">
+                        <span class="app-visually-hidden">"Error: "</span>{message}
+                    </p>
+                })}
+                <input
+                    class="app-input"
+                    class:app-input--error=move || error("title").get().is_some()
+                    id="title"
+                    name="title"
+                    type="text"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-describedby=move || if error("title").get().is_some() { "title-hint title-error" } else { "title-hint" }
+                    prop:value=move || title.get()
+                    on:input=move |ev| title.set(event_target_value(&ev))
+                />
+            </div>
+
+            <div class="app-form-group" class:app-form-group--error=move || type_error.get().is_some()>
+                <fieldset class="app-fieldset">
+                    <legend class="app-fieldset__legend app-fieldset__legend--m">"Review type"</legend>
+                    {move || type_error.get().map(|message| view! {
+                        <p class="app-error-message" id="review-type-error">
+                            <span class="app-visually-hidden">"Error: "</span>{message}
+                        </p>
+                    })}
+                    <div class="app-radios">
+                        {ReviewType::ALL
+                            .into_iter()
+                            .map(|option| {
+                                let id = format!("{}-{}", field_ids::REVIEW_TYPE, option.key());
+                                view! {
+                                    <div class="app-radios__item">
+                                        <input
+                                            class="app-radios__input"
+                                            id=id.clone()
+                                            name="review-type"
+                                            type="radio"
+                                            value=option.key()
+                                            prop:checked=move || review_type.get() == Some(option)
+                                            on:change=move |_| review_type.set(Some(option))
+                                        />
+                                        <label class="app-label app-radios__label" for=id>
+                                            {option.label()}
+                                        </label>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                </fieldset>
+            </div>
+
+            <DateInput
+                id=field_ids::NOTIFICATION
+                legend="Notification received"
+                hint="The date the committee received the notification, for example 27 3 2026"
+                parts=notification
+                error=notification_error
+            />
+
+            <div class="app-form-group" class:app-form-group--error=move || error("committee").get().is_some()>
+                <label class="app-label app-label--m" for="committee">
+                    "Committee (optional)"
+                </label>
+                <div class="app-hint" id="committee-hint">
+                    "The committee running the review, for example \u{201c}East Lothian and Midlothian Public Protection Committee\u{201d}. Sightline remembers the last one used."
+                </div>
+                {move || error("committee").get().map(|message| view! {
+                    <p class="app-error-message" id="committee-error">
+                        <span class="app-visually-hidden">"Error: "</span>{message}
+                    </p>
+                })}
+                <input
+                    class="app-input"
+                    class:app-input--error=move || error("committee").get().is_some()
+                    id="committee"
+                    name="committee"
+                    type="text"
+                    aria-describedby="committee-hint"
+                    prop:value=move || committee.get()
+                    on:input=move |ev| committee.set(event_target_value(&ev))
+                />
+            </div>
+
+            <button type="submit" class="app-button" prop:disabled=move || creating.get()>
+                "Create review"
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,156 @@
+//! One review: loading it from storage, the frame around its pages (what is due next, the
+//! review's own navigation), and its pages.
+
+pub mod lifecycle_table;
+pub mod manage;
+pub mod overview;
+pub mod parallel_proceedings;
+pub mod session;
+
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::use_params_map;
+use sightline_core::dates::format_uk_date;
+use sightline_core::{next_due, ReviewId, ReviewStatus};
+
+use crate::components::use_page_title;
+use crate::platform::{clock, storage};
+use session::ReviewSession;
+
+/// The address of a review's page. `section` is "" for the Overview.
+pub fn review_href(id: ReviewId, section: &str) -> String {
+    if section.is_empty() {
+        format!("/reviews/{id}")
+    } else {
+        format!("/reviews/{id}/{section}")
+    }
+}
+
+/// Loads the review named in the address and shows its pages, or says why it cannot.
+#[component]
+pub fn ReviewLayout() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").and_then(|id| ReviewId::parse(&id)));
+    let loaded = LocalResource::new(move || {
+        let id = id.get();
+        async move {
+            match id {
+                None => Ok(None),
+                Some(id) => storage::shared().await?.get(id).await,
+            }
+        }
+    });
+    view! {
+        {move || match loaded.get() {
+            None => view! { <p class="app-body" role="status">"Opening the review\u{2026}"</p> }.into_any(),
+            Some(Ok(Some(stored))) => {
+                view! { <ReviewWorkspace review=stored.review revision=stored.revision /> }
+                    .into_any()
+            }
+            Some(Ok(None)) => view! { <ReviewNotFound /> }.into_any(),
+            Some(Err(error)) => {
+                view! {
+                    <h1 class="app-heading-l">"The review cannot be opened"</h1>
+                    <p class="app-body">{error.to_string()}</p>
+                    <p>
+                        <a href="/">"Go to your reviews"</a>
+                    </p>
+                }
+                    .into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn ReviewNotFound() -> impl IntoView {
+    use_page_title(|| "Review not found".to_owned());
+    view! {
+        <h1 class="app-heading-l">"Review not found"</h1>
+        <p class="app-body">
+            "There is no review at this address in this browser. It may have been deleted, or kept in a different browser or on a different computer."
+        </p>
+        <p>
+            <a href="/">"Go to your reviews"</a>
+        </p>
+    }
+}
+
+/// The frame of an open review: its session, what is due next and its sections.
+#[component]
+fn ReviewWorkspace(review: sightline_core::Review, revision: u64) -> impl IntoView {
+    let id = review.id;
+    let session = ReviewSession::new(review, revision);
+    provide_context(session);
+    let review = session.review();
+    view! {
+        <div class="app-review-frame">
+            <a href="/" class="app-back-link">
+                "All reviews"
+            </a>
+            <NextDueBanner />
+            <nav class="app-section-nav" aria-label="Review sections">
+                <ul>
+                    <li>
+                        <a href=review_href(id, "") aria-current="page">
+                            "Overview"
+                        </a>
+                    </li>
+                </ul>
+            </nav>
+        </div>
+        <Outlet />
+        <span hidden data-testid="review-id">{move || review.read().id.to_string()}</span>
+    }
+}
+
+/// What the review waits for next and how long is left, shown on every page of the review.
+#[component]
+fn NextDueBanner() -> impl IntoView {
+    let review = session::use_review_session().review();
+    let today = clock::today();
+    let content = move || {
+        let review = review.read();
+        if review.status == ReviewStatus::Complete {
+            return view! { <p class="app-next-due__text">"This review is complete."</p> }
+                .into_any();
+        }
+        let paused = (review.status == ReviewStatus::Paused)
+            .then(|| view! { <strong class="app-tag app-tag--grey">"Paused"</strong> });
+        match next_due(&review) {
+            None => view! {
+                <p class="app-next-due__text">
+                    "Next due: nothing with a set timescale is waiting. " {paused}
+                </p>
+            }
+            .into_any(),
+            Some(next) => {
+                let overdue = next.is_overdue(today);
+                view! {
+                    <p class="app-next-due__text">
+                        <span class="app-next-due__label">"Next due: "</span>
+                        <strong>{next.milestone.label()}</strong>
+                        " by "
+                        <strong>{format_uk_date(next.due)}</strong>
+                        " "
+                        <span
+                            class="app-tag"
+                            class:app-tag--red=overdue
+                            class:app-tag--yellow=move || !overdue && next.days_left(today) <= 7
+                        >
+                            {next.countdown(today)}
+                        </span>
+                        " "
+                        {paused}
+                    </p>
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        <div class="app-next-due" data-testid="next-due">
+            {content}
+        </div>
+    }
+}

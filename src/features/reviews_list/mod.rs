@@ -1,0 +1,184 @@
+//! The Reviews page: every review kept in this browser, newest activity first, with a title
+//! search and a choice to show archived reviews.
+
+use leptos::prelude::*;
+use sightline_core::dates::format_uk_date;
+use sightline_core::{ReviewListQuery, ReviewStatus, ReviewSummary};
+
+use crate::components::{use_page_title, NoticeBanner};
+use crate::features::review::review_href;
+use crate::platform::{clock, storage};
+
+/// The Reviews page.
+#[component]
+pub fn ReviewsPage() -> impl IntoView {
+    use_page_title(|| "Reviews".to_owned());
+    let summaries = LocalResource::new(|| async {
+        let store = storage::shared().await?;
+        store.list_summaries().await
+    });
+    let search = RwSignal::new(String::new());
+    let show_archived = RwSignal::new(false);
+    let today = clock::today();
+
+    let list = move || {
+        let loaded = summaries.get()?;
+        Some(match loaded {
+            Err(error) => view! {
+                <div class="app-error-summary" role="alert">
+                    <h2 class="app-error-summary__title">"Your reviews cannot be shown"</h2>
+                    <p>{error.to_string()}</p>
+                </div>
+            }
+            .into_any(),
+            Ok((all, unreadable)) => {
+                let query = ReviewListQuery {
+                    search: search.get(),
+                    show_archived: show_archived.get(),
+                };
+                let hidden = query.hidden_archived(&all);
+                let shown: Vec<ReviewSummary> = query.apply(&all).into_iter().cloned().collect();
+                let count = shown.len();
+                let unreadable_note = (!unreadable.is_empty()).then(|| {
+                    view! {
+                        <div class="app-warning-text" role="alert">
+                            {format!(
+                                "{} stored review(s) could not be read. {}",
+                                unreadable.len(),
+                                unreadable[0].error,
+                            )}
+                        </div>
+                    }
+                });
+                let body = if all.is_empty() {
+                    view! {
+                        <p class="app-body" data-testid="no-reviews">
+                            "There are no reviews in this browser yet. Start one with \u{201c}New review\u{201d}."
+                        </p>
+                    }
+                    .into_any()
+                } else if shown.is_empty() {
+                    view! {
+                        <p class="app-body" data-testid="no-matches">
+                            {if query.search.trim().is_empty() {
+                                "Every review here is archived. Choose \u{201c}Show archived reviews\u{201d} to see them.".to_owned()
+                            } else {
+                                format!("No reviews match \u{201c}{}\u{201d}.", query.search.trim())
+                            }}
+                        </p>
+                    }
+                    .into_any()
+                } else {
+                    view! { <ReviewsTable summaries=shown today /> }.into_any()
+                };
+                view! {
+                    {unreadable_note}
+                    <p class="app-secondary-text" role="status" data-testid="review-count">
+                        {format!(
+                            "Showing {count} of {} review{}{}",
+                            all.len(),
+                            if all.len() == 1 { "" } else { "s" },
+                            if hidden > 0 { format!(" ({hidden} archived hidden)") } else { String::new() },
+                        )}
+                    </p>
+                    {body}
+                }
+                .into_any()
+            }
+        })
+    };
+
+    view! {
+        <NoticeBanner />
+        <div class="app-page-heading">
+            <h1 class="app-heading-xl">"Reviews"</h1>
+            <a href="/reviews/new" class="app-button">
+                "New review"
+            </a>
+        </div>
+        <div class="app-list-controls">
+            <div class="app-form-group">
+                <label class="app-label" for="review-search">
+                    "Search by title"
+                </label>
+                <input
+                    class="app-input app-input--width-20"
+                    id="review-search"
+                    type="search"
+                    autocomplete="off"
+                    prop:value=move || search.get()
+                    on:input=move |ev| search.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="app-checkboxes__item">
+                <input
+                    class="app-checkboxes__input"
+                    id="show-archived"
+                    type="checkbox"
+                    prop:checked=move || show_archived.get()
+                    on:change=move |ev| show_archived.set(event_target_checked(&ev))
+                />
+                <label class="app-label app-checkboxes__label" for="show-archived">
+                    "Show archived reviews"
+                </label>
+            </div>
+        </div>
+        {move || list().unwrap_or_else(|| view! { <p class="app-body">"Loading your reviews\u{2026}"</p> }.into_any())}
+    }
+}
+
+/// The table of reviews.
+#[component]
+fn ReviewsTable(summaries: Vec<ReviewSummary>, today: chrono::NaiveDate) -> impl IntoView {
+    let rows = summaries
+        .into_iter()
+        .map(|summary| {
+            let next_due = match (summary.status, summary.next_due) {
+                (ReviewStatus::Complete, _) => view! { <span>"\u{2014}"</span> }.into_any(),
+                (_, None) => view! { <span class="app-secondary-text">"Nothing due"</span> }.into_any(),
+                (_, Some(next)) => {
+                    let overdue = next.is_overdue(today);
+                    view! {
+                        <span class="app-block">{format_uk_date(next.due)}</span>
+                        <span class="app-secondary-text app-block">{next.milestone.label()}</span>
+                        {overdue.then(|| view! { <strong class="app-tag app-tag--red">"Overdue"</strong> " " })}
+                        <span class="app-secondary-text">{next.countdown(today)}</span>
+                    }
+                    .into_any()
+                }
+            };
+            let status_tags = view! {
+                {(summary.status == ReviewStatus::Paused).then(|| view! { <strong class="app-tag app-tag--grey">"Paused"</strong> " " })}
+                {summary.archived.then(|| view! { <strong class="app-tag app-tag--grey">"Archived"</strong> })}
+            };
+            view! {
+                <tr class="app-table__row" data-testid="review-row">
+                    <th class="app-table__header" scope="row">
+                        <a href=review_href(summary.id, "")>{summary.title.clone()}</a>
+                        " "
+                        {status_tags}
+                    </th>
+                    <td class="app-table__cell">{summary.review_type.label()}</td>
+                    <td class="app-table__cell">{summary.stage_label()}</td>
+                    <td class="app-table__cell" data-testid="next-due-cell">{next_due}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="app-table-wrapper">
+            <table class="app-table" data-testid="reviews-table">
+                <caption class="app-visually-hidden">"Reviews, most recently changed first"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="app-table__header">"Title"</th>
+                        <th scope="col" class="app-table__header">"Type"</th>
+                        <th scope="col" class="app-table__header">"Stage"</th>
+                        <th scope="col" class="app-table__header">"Next due"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

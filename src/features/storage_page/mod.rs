@@ -1,0 +1,134 @@
+//! The Storage page: whether the browser will keep Sightline's data, how much space it uses,
+//! whether the app works offline, and the advice to export regularly.
+
+use leptos::prelude::*;
+
+use crate::components::update_banner::use_app_updates;
+use crate::components::use_page_title;
+use crate::platform::persistence::{self, Persistence, StorageEstimate};
+use crate::platform::storage;
+
+/// Sizes as people read them: "1.2 MB".
+fn human_bytes(bytes: f64) -> String {
+    const UNITS: [&str; 5] = ["bytes", "KB", "MB", "GB", "TB"];
+    let mut value = bytes;
+    let mut unit = 0;
+    while value >= 1000.0 && unit < UNITS.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{value:.0} {}", UNITS[0])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+fn persistence_text(answer: Persistence) -> &'static str {
+    match answer {
+        Persistence::Granted => "Yes. The browser has agreed not to clear Sightline's data to free up space.",
+        Persistence::NotGranted => "Not yet. The browser may clear Sightline's data if the computer runs short of space. Browsers usually agree once Sightline is installed as an app or used often.",
+        Persistence::Unsupported => "This browser cannot be asked. It may clear Sightline's data if the computer runs short of space.",
+    }
+}
+
+/// The Storage page.
+#[component]
+pub fn StoragePage() -> impl IntoView {
+    use_page_title(|| "Storage".to_owned());
+    let updates = use_app_updates();
+    let asking = RwSignal::new(0u32);
+    // Asking again re-runs the request, which is how a person retries after installing the app.
+    let persisted = LocalResource::new(move || {
+        let attempt = asking.get();
+        async move {
+            if attempt == 0 {
+                persistence::persistence().await
+            } else {
+                persistence::request_persistence().await
+            }
+        }
+    });
+    let estimate = LocalResource::new(persistence::estimate);
+    let review_count = LocalResource::new(|| async {
+        let store = storage::shared().await.ok()?;
+        store.list_summaries().await.ok().map(|(all, _)| all.len())
+    });
+
+    view! {
+        <h1 class="app-heading-xl">"Storage"</h1>
+        <div class="app-inset-text">
+            <p>
+                "Sightline keeps reviews in this browser on this computer, and nowhere else. Browser storage is not a backup: clearing browsing data, a new laptop or a reset profile removes it."
+            </p>
+            <p>
+                <strong>"Export your reviews to files regularly"</strong>
+                " and keep the files where your organisation keeps case records."
+            </p>
+        </div>
+        <dl class="app-summary-list">
+            <div class="app-summary-list__row">
+                <dt class="app-summary-list__key">"Kept when space runs low"</dt>
+                <dd class="app-summary-list__value" data-testid="persistence">
+                    {move || persisted.get().map(persistence_text).unwrap_or("Checking\u{2026}")}
+                </dd>
+                <dd class="app-summary-list__actions">
+                    <Show when=move || persisted.get() == Some(Persistence::NotGranted)>
+                        <button type="button" class="app-link-button" on:click=move |_| asking.update(|n| *n += 1)>
+                            "Ask the browser again"
+                        </button>
+                    </Show>
+                </dd>
+            </div>
+            <div class="app-summary-list__row">
+                <dt class="app-summary-list__key">"Space used"</dt>
+                <dd class="app-summary-list__value" data-testid="estimate">
+                    {move || match estimate.get() {
+                        None => "Checking\u{2026}".to_owned(),
+                        Some(None) => "This browser does not say.".to_owned(),
+                        Some(Some(StorageEstimate { usage, quota })) => format!(
+                            "{} used of about {} available to Sightline",
+                            human_bytes(usage),
+                            human_bytes(quota)
+                        ),
+                    }}
+                </dd>
+                <dd class="app-summary-list__actions"></dd>
+            </div>
+            <div class="app-summary-list__row">
+                <dt class="app-summary-list__key">"Reviews kept here"</dt>
+                <dd class="app-summary-list__value" data-testid="review-total">
+                    {move || match review_count.get() {
+                        None => "Checking\u{2026}".to_owned(),
+                        Some(None) => "Cannot be read".to_owned(),
+                        Some(Some(count)) => count.to_string(),
+                    }}
+                </dd>
+                <dd class="app-summary-list__actions"></dd>
+            </div>
+            <div class="app-summary-list__row">
+                <dt class="app-summary-list__key">"Works offline"</dt>
+                <dd class="app-summary-list__value" data-testid="offline-ready">
+                    {move || if updates.offline_ready.get() {
+                        "Yes. Every part of the app is stored in this browser, so it opens without a network."
+                    } else {
+                        "Not yet. Keep this page open while the app finishes storing its files."
+                    }}
+                </dd>
+                <dd class="app-summary-list__actions"></dd>
+            </div>
+        </dl>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::human_bytes;
+
+    #[test]
+    fn sizes_read_naturally() {
+        assert_eq!(human_bytes(512.0), "512 bytes");
+        assert_eq!(human_bytes(1_234_567.0), "1.2 MB");
+        assert_eq!(human_bytes(120e9), "120.0 GB");
+    }
+}

@@ -1,0 +1,14 @@
+//! Sightline: an offline-first browser app for running Learning Reviews.
+//!
+//! Layers, from the outside in (see ARCHITECTURE.md):
+//! - [`features`]: one folder per part of the app, each owning its pages and their state;
+//! - [`components`]: shared UI pieces (error summary, date input, save status, dialogs);
+//! - [`platform`]: the only code that touches browser APIs (IndexedDB, service worker…);
+//! - `sightline_core`: the domain, pure Rust, which everything above calls.
+
+pub mod app;
+pub mod components;
+pub mod features;
+pub mod platform;
+
+pub use app::App;

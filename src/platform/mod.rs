@@ -1,0 +1,12 @@
+//! Thin adapters over the browser: the only place that touches IndexedDB, localStorage, the
+//! service worker, the storage manager, the clock and the browser's random numbers.
+//!
+//! Each adapter turns browser failures into typed errors with plain-English messages and leaves
+//! every decision to the core crate or the feature that calls it.
+
+pub mod clock;
+pub mod ids;
+pub mod persistence;
+pub mod service_worker;
+pub mod settings;
+pub mod storage;

@@ -1,0 +1,369 @@
+//! Reviews kept in the browser's IndexedDB, through `rexie`.
+//!
+//! Layout (schema version 2):
+//!
+//! | store       | key   | value                                                        |
+//! |-------------|-------|--------------------------------------------------------------|
+//! | `reviews`   | `id`  | `{ id, revision, doc }`: `doc` is the core's review record JSON |
+//! | `summaries` | `id`  | `{ id, doc }`: the core's summary record JSON, for the list   |
+//! | `settings`  | `key` | `{ key, value }`: app settings, including the layout version  |
+//!
+//! Version 1 had only `reviews`, without `revision`. Opening upgrades the stores (IndexedDB's
+//! own upgrade, done by rexie) and then the data (summaries built from every review), recorded
+//! by the `layout_version` setting so it runs once.
+//!
+//! Reviews are stored as JSON text rather than as JavaScript objects: one string crosses from
+//! WebAssembly to the browser instead of thousands of small objects, which keeps saves of large
+//! reviews cheap.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Object, Reflect};
+use rexie::{ObjectStore, Rexie, TransactionMode};
+use sightline_core::record::{
+    decode_review, decode_summary, encode_review, encode_summary, RecordError,
+};
+use sightline_core::{Review, ReviewId, ReviewSummary};
+use wasm_bindgen::JsValue;
+
+/// The database the app uses.
+pub const DATABASE_NAME: &str = "sightline";
+/// The IndexedDB schema version this build creates and upgrades to.
+pub const SCHEMA_VERSION: u32 = 2;
+
+const REVIEWS: &str = "reviews";
+const SUMMARIES: &str = "summaries";
+const SETTINGS: &str = "settings";
+const LAYOUT_VERSION_KEY: &str = "layout_version";
+
+/// Why something could not be read from or written to browser storage. Each message says what
+/// happened and what to do next.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum StorageError {
+    #[error(
+        "This browser is not letting Sightline keep data (private browsing, or site data turned \
+         off). Nothing can be saved here. Open Sightline in a normal window, or ask your IT \
+         team to allow site data for this address."
+    )]
+    Unavailable,
+    #[error(
+        "The browser's storage for Sightline is full, so the last change was not saved. Delete \
+         reviews you no longer need (export them first), then make the change again."
+    )]
+    QuotaExceeded,
+    #[error(
+        "Another Sightline tab is still using an older version of the app. Close the other \
+         Sightline tabs; this one will carry on by itself."
+    )]
+    Blocked,
+    #[error(
+        "Data in this browser was saved by a newer version of Sightline. Reload the page to \
+         get the newest version."
+    )]
+    NewerVersion,
+    #[error(
+        "Sightline was updated or opened in another tab, which closed this tab's connection to \
+         storage. Reload the page to carry on."
+    )]
+    ConnectionClosed,
+    #[error(
+        "This review was changed in another tab or window after you opened it, so this change \
+         was not saved. Copy anything you typed, then reload the page to see the latest version."
+    )]
+    ChangedElsewhere,
+    #[error(
+        "This review was deleted in another tab or window, so this change was not saved. Copy \
+         anything you typed that you want to keep."
+    )]
+    DeletedElsewhere,
+    #[error(
+        "The browser cancelled the save, which usually means its storage is full. Delete \
+         reviews you no longer need (export them first), then make the change again."
+    )]
+    Cancelled,
+    #[error("{0}")]
+    Record(#[from] RecordError),
+    #[error(
+        "The browser's storage reported a problem ({0}). Try again; if it keeps happening, \
+         reload the page."
+    )]
+    Other(String),
+}
+
+impl From<rexie::Error> for StorageError {
+    fn from(error: rexie::Error) -> Self {
+        // rexie and idb wrap the browser's DOMException in many variants; its name is in the
+        // error's text, which is the one place every variant shows it.
+        let text = error.to_string();
+        if text.contains("QuotaExceededError") {
+            StorageError::QuotaExceeded
+        } else if text.contains("VersionError") {
+            StorageError::NewerVersion
+        } else if text.contains("InvalidStateError") && text.contains("clos") {
+            StorageError::ConnectionClosed
+        } else if text.contains("indexed db not found")
+            || text.contains("SecurityError")
+            || text.contains("InvalidStateError")
+        {
+            StorageError::Unavailable
+        } else {
+            StorageError::Other(text)
+        }
+    }
+}
+
+/// A review as read from storage, with the revision its record had.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredReview {
+    pub review: Review,
+    /// Counts the saves of this review; a save must name the revision it replaces.
+    pub revision: u64,
+}
+
+/// A summary that could not be read, kept so the list can say so instead of hiding it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnreadableRecord {
+    pub id: String,
+    pub error: StorageError,
+}
+
+/// The reviews in this browser's IndexedDB.
+pub struct ReviewStore {
+    db: Rexie,
+}
+
+fn field(value: &JsValue, name: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn object(fields: &[(&str, JsValue)]) -> JsValue {
+    let object = Object::new();
+    for (name, value) in fields {
+        Reflect::set(&object, &JsValue::from_str(name), value)
+            .expect("setting a field on a new plain object cannot fail");
+    }
+    object.into()
+}
+
+/// Waits for a transaction to end, and says so if the browser aborted it instead of committing.
+async fn finish(tx: rexie::Transaction) -> Result<(), StorageError> {
+    if tx.done().await?.is_committed() {
+        Ok(())
+    } else {
+        Err(StorageError::Cancelled)
+    }
+}
+
+fn key(id: ReviewId) -> JsValue {
+    JsValue::from_str(&id.to_string())
+}
+
+impl ReviewStore {
+    /// Opens (creating or upgrading as needed) the database called `name`.
+    pub async fn open(name: &str) -> Result<Self, StorageError> {
+        let window = web_sys::window().ok_or(StorageError::Unavailable)?;
+        // Private windows in some browsers have no `indexedDB` at all.
+        match window.indexed_db() {
+            Ok(Some(_)) => {}
+            _ => return Err(StorageError::Unavailable),
+        }
+        let db = Rexie::builder(name)
+            .version(SCHEMA_VERSION)
+            .add_object_store(ObjectStore::new(REVIEWS).key_path("id"))
+            .add_object_store(ObjectStore::new(SUMMARIES).key_path("id"))
+            .add_object_store(ObjectStore::new(SETTINGS).key_path("key"))
+            .build()
+            .await?;
+        let store = Self { db };
+        store.upgrade_data().await?;
+        Ok(store)
+    }
+
+    /// Brings the stored data up to this build's layout, once.
+    async fn upgrade_data(&self) -> Result<(), StorageError> {
+        let layout = self
+            .get_setting(LAYOUT_VERSION_KEY)
+            .await?
+            .and_then(|v| v.parse::<u32>().ok())
+            .unwrap_or(1);
+        if layout >= SCHEMA_VERSION {
+            return Ok(());
+        }
+        // Layout 1 → 2: build the list's summaries from the reviews, in one transaction so a
+        // closed tab leaves either the old layout or the new one.
+        let tx = self
+            .db
+            .transaction(&[REVIEWS, SUMMARIES, SETTINGS], TransactionMode::ReadWrite)?;
+        let reviews = tx.store(REVIEWS)?;
+        let summaries = tx.store(SUMMARIES)?;
+        for value in reviews.get_all(None, None).await? {
+            let doc = field(&value, "doc").as_string().unwrap_or_default();
+            // A damaged review keeps its record; the list reports it when it finds no summary.
+            if let Ok(review) = decode_review(&doc) {
+                let summary = encode_summary(&ReviewSummary::of(&review));
+                summaries
+                    .put(
+                        &object(&[("id", key(review.id)), ("doc", summary.into())]),
+                        None,
+                    )
+                    .await?;
+            }
+        }
+        tx.store(SETTINGS)?
+            .put(
+                &object(&[
+                    ("key", LAYOUT_VERSION_KEY.into()),
+                    ("value", SCHEMA_VERSION.to_string().into()),
+                ]),
+                None,
+            )
+            .await?;
+        finish(tx).await?;
+        Ok(())
+    }
+
+    /// Closes the connection. Used by tests; the app keeps its connection for the page's life.
+    pub fn close(self) {
+        self.db.close();
+    }
+
+    /// Every review's summary, and the records that could not be read.
+    pub async fn list_summaries(
+        &self,
+    ) -> Result<(Vec<ReviewSummary>, Vec<UnreadableRecord>), StorageError> {
+        let tx = self
+            .db
+            .transaction(&[SUMMARIES], TransactionMode::ReadOnly)?;
+        let values = tx.store(SUMMARIES)?.get_all(None, None).await?;
+        finish(tx).await?;
+        let mut summaries = Vec::with_capacity(values.len());
+        let mut unreadable = Vec::new();
+        for value in values {
+            let id = field(&value, "id").as_string().unwrap_or_default();
+            let doc = field(&value, "doc").as_string().unwrap_or_default();
+            match decode_summary(&doc) {
+                Ok(summary) => summaries.push(summary),
+                Err(error) => unreadable.push(UnreadableRecord {
+                    id,
+                    error: error.into(),
+                }),
+            }
+        }
+        Ok((summaries, unreadable))
+    }
+
+    /// One review, or `None` if there is no review with that id.
+    pub async fn get(&self, id: ReviewId) -> Result<Option<StoredReview>, StorageError> {
+        let tx = self.db.transaction(&[REVIEWS], TransactionMode::ReadOnly)?;
+        let value = tx.store(REVIEWS)?.get(key(id)).await?;
+        finish(tx).await?;
+        let Some(value) = value.filter(|v| !v.is_undefined()) else {
+            return Ok(None);
+        };
+        let doc = field(&value, "doc").as_string().unwrap_or_default();
+        let review = decode_review(&doc)?;
+        // Records from layout 1 have no revision: count them as revision 0.
+        let revision = field(&value, "revision").as_f64().unwrap_or(0.0) as u64;
+        Ok(Some(StoredReview { review, revision }))
+    }
+
+    /// Saves a review and its summary together, replacing the stored record only if it is
+    /// still at `replaces_revision` (0 for a review not stored before). Returns the new revision.
+    ///
+    /// The check stops two tabs editing one review from silently overwriting each other.
+    pub async fn put(&self, review: &Review, replaces_revision: u64) -> Result<u64, StorageError> {
+        let tx = self
+            .db
+            .transaction(&[REVIEWS, SUMMARIES], TransactionMode::ReadWrite)?;
+        let reviews = tx.store(REVIEWS)?;
+        let current = reviews
+            .get(key(review.id))
+            .await?
+            .filter(|v| !v.is_undefined())
+            .map(|v| field(&v, "revision").as_f64().unwrap_or(0.0) as u64);
+        match current {
+            Some(stored) if stored != replaces_revision => {
+                tx.abort().await?;
+                return Err(StorageError::ChangedElsewhere);
+            }
+            None if replaces_revision != 0 => {
+                tx.abort().await?;
+                return Err(StorageError::DeletedElsewhere);
+            }
+            _ => {}
+        }
+        let revision = replaces_revision + 1;
+        reviews
+            .put(
+                &object(&[
+                    ("id", key(review.id)),
+                    ("revision", JsValue::from_f64(revision as f64)),
+                    ("doc", encode_review(review).into()),
+                ]),
+                None,
+            )
+            .await?;
+        tx.store(SUMMARIES)?
+            .put(
+                &object(&[
+                    ("id", key(review.id)),
+                    ("doc", encode_summary(&ReviewSummary::of(review)).into()),
+                ]),
+                None,
+            )
+            .await?;
+        finish(tx).await?;
+        Ok(revision)
+    }
+
+    /// Deletes a review and its summary. Deleting a review that is not there is not an error.
+    pub async fn delete(&self, id: ReviewId) -> Result<(), StorageError> {
+        let tx = self
+            .db
+            .transaction(&[REVIEWS, SUMMARIES], TransactionMode::ReadWrite)?;
+        tx.store(REVIEWS)?.delete(key(id)).await?;
+        tx.store(SUMMARIES)?.delete(key(id)).await?;
+        finish(tx).await?;
+        Ok(())
+    }
+
+    /// An app setting, if set.
+    pub async fn get_setting(&self, name: &str) -> Result<Option<String>, StorageError> {
+        let tx = self
+            .db
+            .transaction(&[SETTINGS], TransactionMode::ReadOnly)?;
+        let value = tx.store(SETTINGS)?.get(JsValue::from_str(name)).await?;
+        finish(tx).await?;
+        Ok(value.and_then(|v| field(&v, "value").as_string()))
+    }
+
+    /// Sets an app setting.
+    pub async fn put_setting(&self, name: &str, value: &str) -> Result<(), StorageError> {
+        let tx = self
+            .db
+            .transaction(&[SETTINGS], TransactionMode::ReadWrite)?;
+        tx.store(SETTINGS)?
+            .put(
+                &object(&[("key", name.into()), ("value", value.into())]),
+                None,
+            )
+            .await?;
+        finish(tx).await?;
+        Ok(())
+    }
+}
+
+thread_local! {
+    static SHARED: RefCell<Option<Rc<ReviewStore>>> = const { RefCell::new(None) };
+}
+
+/// The app's store, opened on first use and kept for the life of the page.
+pub async fn shared() -> Result<Rc<ReviewStore>, StorageError> {
+    if let Some(store) = SHARED.with(|shared| shared.borrow().clone()) {
+        return Ok(store);
+    }
+    let store = Rc::new(ReviewStore::open(DATABASE_NAME).await?);
+    // Two callers may have opened it at once; keep the first and let the other connection go.
+    Ok(SHARED.with(|shared| shared.borrow_mut().get_or_insert(store).clone()))
+}
