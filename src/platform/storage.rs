@@ -94,8 +94,12 @@ pub enum StorageError {
 impl From<rexie::Error> for StorageError {
     fn from(error: rexie::Error) -> Self {
         // rexie and idb wrap the browser's DOMException in many variants; its name is in the
-        // error's text, which is the one place every variant shows it.
-        let text = error.to_string();
+        // inner error's text, which is the one place every variant shows it. (rexie's own text
+        // is only "idb error".)
+        let text = match &error {
+            rexie::Error::IdbError(inner) => inner.to_string(),
+            other => other.to_string(),
+        };
         if text.contains("QuotaExceededError") {
             StorageError::QuotaExceeded
         } else if text.contains("VersionError") {

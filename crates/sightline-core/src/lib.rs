@@ -11,6 +11,7 @@ pub mod lifecycle;
 pub mod record;
 pub mod review;
 pub mod summary;
+pub mod text;
 pub mod validation;
 
 pub use dates::{format_uk_date, uk_civil_date, DateLabel, DateParts, DateProblem};

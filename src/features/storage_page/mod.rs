@@ -7,22 +7,7 @@ use crate::components::update_banner::use_app_updates;
 use crate::components::use_page_title;
 use crate::platform::persistence::{self, Persistence, StorageEstimate};
 use crate::platform::storage;
-
-/// Sizes as people read them: "1.2 MB".
-fn human_bytes(bytes: f64) -> String {
-    const UNITS: [&str; 5] = ["bytes", "KB", "MB", "GB", "TB"];
-    let mut value = bytes;
-    let mut unit = 0;
-    while value >= 1000.0 && unit < UNITS.len() - 1 {
-        value /= 1000.0;
-        unit += 1;
-    }
-    if unit == 0 {
-        format!("{value:.0} {}", UNITS[0])
-    } else {
-        format!("{value:.1} {}", UNITS[unit])
-    }
-}
+use sightline_core::text::human_bytes;
 
 fn persistence_text(answer: Persistence) -> &'static str {
     match answer {
@@ -118,17 +103,5 @@ pub fn StoragePage() -> impl IntoView {
                 <dd class="app-summary-list__actions"></dd>
             </div>
         </dl>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::human_bytes;
-
-    #[test]
-    fn sizes_read_naturally() {
-        assert_eq!(human_bytes(512.0), "512 bytes");
-        assert_eq!(human_bytes(1_234_567.0), "1.2 MB");
-        assert_eq!(human_bytes(120e9), "120.0 GB");
     }
 }

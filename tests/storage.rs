@@ -1,0 +1,193 @@
+//! The IndexedDB store in a real browser (headless Chromium through wasm-bindgen-test):
+//! create, read, update and delete reviews, the revision check between tabs, settings, and the
+//! upgrade from the first storage layout.
+
+#![cfg(target_arch = "wasm32")]
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use js_sys::{Object, Reflect};
+use rexie::{ObjectStore, Rexie, TransactionMode};
+use sightline::platform::storage::{ReviewStore, StorageError};
+use sightline_core::record::encode_review;
+use sightline_core::validation::NewReview;
+use sightline_core::{Milestone, Review, ReviewId, ReviewType};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn review(byte: u8, title: &str) -> Review {
+    Review::new(
+        ReviewId::from_random_bytes([byte; 16]),
+        NewReview {
+            title: title.into(),
+            review_type: ReviewType::AdultSupportAndProtection,
+            notification_received: NaiveDate::from_ymd_opt(2026, 10, 5).unwrap(),
+            committee: "Example APC".into(),
+        },
+        Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap(),
+    )
+}
+
+/// A database name no other test uses, deleted first in case an earlier run left it.
+async fn fresh_name(name: &str) -> String {
+    let name = format!("sightline-test-{name}");
+    Rexie::delete(&name)
+        .await
+        .expect("test database can be deleted");
+    name
+}
+
+#[wasm_bindgen_test]
+async fn a_review_can_be_created_read_updated_and_deleted() {
+    let name = fresh_name("crud").await;
+    let store = ReviewStore::open(&name).await.expect("database opens");
+    let mut original = review(1, "Review One");
+
+    assert_eq!(store.get(original.id).await.unwrap(), None);
+    let revision = store.put(&original, 0).await.expect("first save");
+    assert_eq!(revision, 1);
+
+    let stored = store
+        .get(original.id)
+        .await
+        .unwrap()
+        .expect("review is stored");
+    assert_eq!(stored.review, original);
+    assert_eq!(stored.revision, 1);
+
+    original.rename("Review One, renamed").unwrap();
+    original
+        .record_date(
+            Milestone::DecisionMade,
+            NaiveDate::from_ymd_opt(2026, 11, 2),
+        )
+        .unwrap();
+    assert_eq!(store.put(&original, 1).await.expect("second save"), 2);
+    let stored = store.get(original.id).await.unwrap().unwrap();
+    assert_eq!(stored.review.title, "Review One, renamed");
+    assert_eq!(stored.revision, 2);
+
+    let (summaries, unreadable) = store.list_summaries().await.unwrap();
+    assert!(unreadable.is_empty());
+    assert_eq!(summaries.len(), 1);
+    assert_eq!(summaries[0].title, "Review One, renamed");
+    assert_eq!(summaries[0].stage_number, Some(2));
+
+    store.delete(original.id).await.unwrap();
+    assert_eq!(store.get(original.id).await.unwrap(), None);
+    assert!(store.list_summaries().await.unwrap().0.is_empty());
+    store.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_save_from_a_stale_tab_is_refused_and_changes_nothing() {
+    let name = fresh_name("conflict").await;
+    let store = ReviewStore::open(&name).await.unwrap();
+    let mut first_tab = review(2, "Shared review");
+    store.put(&first_tab, 0).await.unwrap();
+    let mut second_tab = first_tab.clone();
+
+    second_tab.rename("Saved by the second tab").unwrap();
+    assert_eq!(store.put(&second_tab, 1).await.unwrap(), 2);
+
+    first_tab.rename("Stale edit").unwrap();
+    assert_eq!(
+        store.put(&first_tab, 1).await,
+        Err(StorageError::ChangedElsewhere)
+    );
+    let stored = store.get(first_tab.id).await.unwrap().unwrap();
+    assert_eq!(stored.review.title, "Saved by the second tab");
+
+    store.delete(first_tab.id).await.unwrap();
+    assert_eq!(
+        store.put(&second_tab, 2).await,
+        Err(StorageError::DeletedElsewhere)
+    );
+    assert_eq!(store.get(first_tab.id).await.unwrap(), None);
+    store.close();
+}
+
+#[wasm_bindgen_test]
+async fn settings_are_kept() {
+    let name = fresh_name("settings").await;
+    let store = ReviewStore::open(&name).await.unwrap();
+    assert_eq!(store.get_setting("example").await.unwrap(), None);
+    store.put_setting("example", "value one").await.unwrap();
+    store.put_setting("example", "value two").await.unwrap();
+    assert_eq!(
+        store.get_setting("example").await.unwrap().as_deref(),
+        Some("value two")
+    );
+    store.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_database_in_the_first_layout_is_upgraded_with_its_reviews_kept() {
+    let name = fresh_name("upgrade").await;
+    let old_review = review(3, "Kept from layout 1");
+    // Layout 1: one `reviews` store, records without a revision, no summaries or settings.
+    {
+        let old = Rexie::builder(&name)
+            .version(1)
+            .add_object_store(ObjectStore::new("reviews").key_path("id"))
+            .build()
+            .await
+            .unwrap();
+        let tx = old
+            .transaction(&["reviews"], TransactionMode::ReadWrite)
+            .unwrap();
+        let record = Object::new();
+        Reflect::set(&record, &"id".into(), &old_review.id.to_string().into()).unwrap();
+        Reflect::set(&record, &"doc".into(), &encode_review(&old_review).into()).unwrap();
+        tx.store("reviews")
+            .unwrap()
+            .put(&record.into(), None)
+            .await
+            .unwrap();
+        tx.done().await.unwrap();
+        old.close();
+    }
+
+    let store = ReviewStore::open(&name)
+        .await
+        .expect("the old database upgrades");
+    let (summaries, unreadable) = store.list_summaries().await.unwrap();
+    assert!(unreadable.is_empty());
+    assert_eq!(
+        summaries.len(),
+        1,
+        "the upgrade builds the list's summaries"
+    );
+    assert_eq!(summaries[0].title, "Kept from layout 1");
+    let stored = store.get(old_review.id).await.unwrap().unwrap();
+    assert_eq!(stored.review, old_review);
+    assert_eq!(stored.revision, 0, "layout 1 records count as revision 0");
+    assert_eq!(
+        store
+            .get_setting("layout_version")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("2")
+    );
+    // The first save after the upgrade replaces revision 0.
+    assert_eq!(store.put(&stored.review, 0).await.unwrap(), 1);
+    store.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_database_from_a_newer_version_is_refused_with_a_message() {
+    let name = fresh_name("newer").await;
+    let newer = Rexie::builder(&name)
+        .version(99)
+        .add_object_store(ObjectStore::new("reviews").key_path("id"))
+        .build()
+        .await
+        .unwrap();
+    newer.close();
+    let result = ReviewStore::open(&name).await;
+    assert_eq!(result.err(), Some(StorageError::NewerVersion));
+    assert!(StorageError::NewerVersion
+        .to_string()
+        .contains("Reload the page"));
+}
