@@ -1,20 +1,29 @@
 //! The app shell: shared state, the header with the save status, and the route table.
 
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
 
 use crate::components::page_title::focus_element;
 use crate::components::update_banner::AppUpdates;
 use crate::components::{Notice, SaveStatus, SaveStatusIndicator, UpdateBanner};
 use crate::features::new_review::NewReviewPage;
 use crate::features::not_found::NotFoundPage;
-use crate::features::review::overview::OverviewPage;
 use crate::features::review::session::install_page_exit_guards;
 use crate::features::review::ReviewLayout;
 use crate::features::reviews_list::ReviewsPage;
 use crate::features::storage_page::StoragePage;
 use crate::platform::persistence;
+use crate::routes::{Navigator, Route};
+
+/// Which page component is on screen. Moving between a review's sections keeps the same
+/// page (and the review's open session), so only the review's id counts here.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Page {
+    Reviews,
+    NewReview,
+    Review(sightline_core::ReviewId),
+    Storage,
+    NotFound,
+}
 
 /// Sightline.
 #[component]
@@ -23,6 +32,23 @@ pub fn App() -> impl IntoView {
     Notice::provide();
     AppUpdates::provide();
     install_page_exit_guards();
+    let navigator = Navigator::provide();
+    let page = Memo::new(move |_| match navigator.route() {
+        Route::Reviews => Page::Reviews,
+        Route::NewReview => Page::NewReview,
+        Route::Review(id, _) => Page::Review(id),
+        Route::Storage => Page::Storage,
+        Route::NotFound => Page::NotFound,
+    });
+    // Each new page starts at its top; keyboard focus goes to the main content so that the
+    // next Tab starts there, as it would after a page load.
+    Effect::new(move |previous: Option<Page>| {
+        let current = page.get();
+        if previous.is_some_and(|previous| previous != current) {
+            focus_element("main-content");
+        }
+        current
+    });
     // Ask once per visit for storage the browser will not clear; the Storage page shows the
     // answer. Browsers that grant it silently do so for installed or often-used sites.
     leptos::task::spawn_local(async {
@@ -30,8 +56,7 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <Router>
-            <a
+        <a
                 href="#main-content"
                 class="app-skip-link"
                 on:click=|ev| {
@@ -61,14 +86,13 @@ pub fn App() -> impl IntoView {
             </header>
             <UpdateBanner />
             <main id="main-content" class="app-width app-main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFoundPage /> }>
-                    <Route path=path!("/") view=ReviewsPage />
-                    <Route path=path!("/reviews/new") view=NewReviewPage />
-                    <ParentRoute path=path!("/reviews/:id") view=ReviewLayout>
-                        <Route path=path!("") view=OverviewPage />
-                    </ParentRoute>
-                    <Route path=path!("/storage") view=StoragePage />
-                </Routes>
+                {move || match page.get() {
+                    Page::Reviews => view! { <ReviewsPage /> }.into_any(),
+                    Page::NewReview => view! { <NewReviewPage /> }.into_any(),
+                    Page::Review(id) => view! { <ReviewLayout id /> }.into_any(),
+                    Page::Storage => view! { <StoragePage /> }.into_any(),
+                    Page::NotFound => view! { <NotFoundPage /> }.into_any(),
+                }}
             </main>
             <footer class="app-footer">
                 <div class="app-width">
@@ -77,6 +101,5 @@ pub fn App() -> impl IntoView {
                     </p>
                 </div>
             </footer>
-        </Router>
     }
 }

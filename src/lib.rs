@@ -10,5 +10,6 @@ pub mod app;
 pub mod components;
 pub mod features;
 pub mod platform;
+pub mod routes;
 
 pub use app::App;

@@ -2,15 +2,13 @@
 //! rules, stored before the person is taken to the new review.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use sightline_core::validation::{field_ids, validate_new_review, FieldError, NewReviewForm};
 use sightline_core::{DateParts, Review, ReviewType};
 
 use crate::components::error_summary::error_for;
 use crate::components::{use_page_title, use_save_status, DateInput, ErrorSummary, SaveState};
-use crate::features::review::review_href;
 use crate::platform::{clock, ids, settings, storage};
+use crate::routes::{use_navigator, ReviewSection, Route};
 
 /// The New review page.
 #[component]
@@ -23,7 +21,7 @@ pub fn NewReviewPage() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let creating = RwSignal::new(false);
     let save_status = use_save_status();
-    let navigate = use_navigate();
+    let navigator = use_navigator();
 
     let error = move |field: &'static str| Signal::derive(move || error_for(&errors.read(), field));
     let notification_error = Signal::derive(move || {
@@ -63,7 +61,6 @@ pub fn NewReviewPage() -> impl IntoView {
         creating.set(true);
         save_status.set(SaveState::Saving);
         let review = Review::new(ids::new_review_id(), new, clock::now());
-        let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let result = match storage::shared().await {
                 Ok(store) => store.put(&review, 0).await,
@@ -73,7 +70,7 @@ pub fn NewReviewPage() -> impl IntoView {
                 Ok(_) => {
                     save_status.set(SaveState::Saved);
                     settings::remember_committee(&review.committee);
-                    navigate(&review_href(review.id, ""), NavigateOptions::default());
+                    navigator.go(Route::Review(review.id, ReviewSection::Overview));
                 }
                 Err(error) => {
                     save_status.set(SaveState::NotSaved(error.to_string()));

@@ -1,13 +1,12 @@
 //! Changing a review's status: pause, complete, archive, and delete after confirmation.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use sightline_core::ReviewStatus;
 
 use super::session::use_review_session;
 use crate::components::{use_notice, use_save_status, ConfirmDialog, SaveState};
 use crate::platform::storage;
+use crate::routes::{use_navigator, Route};
 
 /// The "Manage review" section of the Overview.
 #[component]
@@ -20,7 +19,7 @@ pub fn ManageReview() -> impl IntoView {
     let delete_error = RwSignal::new(None::<String>);
     let save_status = use_save_status();
     let notice = use_notice();
-    let navigate = use_navigate();
+    let navigator = use_navigator();
 
     let set_status = move |new: ReviewStatus| session.edit(|r| r.status = new);
     let delete = move || {
@@ -29,7 +28,6 @@ pub fn ManageReview() -> impl IntoView {
             (review.id, review.title.clone())
         };
         session.stop_saving();
-        let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let result = match storage::shared().await {
                 Ok(store) => store.delete(id).await,
@@ -39,7 +37,7 @@ pub fn ManageReview() -> impl IntoView {
                 Ok(()) => {
                     save_status.set(SaveState::Saved);
                     notice.set(format!("Review \u{201c}{title}\u{201d} deleted"));
-                    navigate("/", NavigateOptions::default());
+                    navigator.go(Route::Reviews);
                 }
                 Err(error) => {
                     delete_error.try_set(Some(format!("The review was not deleted. {error}")));

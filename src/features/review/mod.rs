@@ -8,38 +8,25 @@ pub mod parallel_proceedings;
 pub mod session;
 
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
-use leptos_router::hooks::use_params_map;
 use sightline_core::dates::format_uk_date;
 use sightline_core::{next_due, ReviewId, ReviewStatus};
 
 use crate::components::use_page_title;
 use crate::platform::{clock, storage};
+use crate::routes::{use_navigator, ReviewSection, Route};
+use overview::OverviewPage;
 use session::ReviewSession;
 
-/// The address of a review's page. `section` is "" for the Overview.
-pub fn review_href(id: ReviewId, section: &str) -> String {
-    if section.is_empty() {
-        format!("/reviews/{id}")
-    } else {
-        format!("/reviews/{id}/{section}")
-    }
+/// The address of a review's Overview.
+pub fn review_href(id: ReviewId) -> String {
+    Route::Review(id, ReviewSection::Overview).href()
 }
 
-/// Loads the review named in the address and shows its pages, or says why it cannot.
+/// Loads review `id` and shows the section of it that the address names, or says why it
+/// cannot.
 #[component]
-pub fn ReviewLayout() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").and_then(|id| ReviewId::parse(&id)));
-    let loaded = LocalResource::new(move || {
-        let id = id.get();
-        async move {
-            match id {
-                None => Ok(None),
-                Some(id) => storage::shared().await?.get(id).await,
-            }
-        }
-    });
+pub fn ReviewLayout(id: ReviewId) -> impl IntoView {
+    let loaded = LocalResource::new(move || async move { storage::shared().await?.get(id).await });
     view! {
         {move || match loaded.get() {
             None => view! { <p class="app-body" role="status">"Opening the review\u{2026}"</p> }.into_any(),
@@ -83,6 +70,11 @@ fn ReviewWorkspace(review: sightline_core::Review, revision: u64) -> impl IntoVi
     let session = ReviewSession::new(review, revision);
     provide_context(session);
     let review = session.review();
+    let navigator = use_navigator();
+    let section = Memo::new(move |_| match navigator.route() {
+        Route::Review(_, section) => section,
+        _ => ReviewSection::Overview,
+    });
     view! {
         <div class="app-review-frame">
             <a href="/" class="app-back-link">
@@ -92,14 +84,19 @@ fn ReviewWorkspace(review: sightline_core::Review, revision: u64) -> impl IntoVi
             <nav class="app-section-nav" aria-label="Review sections">
                 <ul>
                     <li>
-                        <a href=review_href(id, "") aria-current="page">
+                        <a
+                            href=review_href(id)
+                            aria-current=move || (section.get() == ReviewSection::Overview).then_some("page")
+                        >
                             "Overview"
                         </a>
                     </li>
                 </ul>
             </nav>
         </div>
-        <Outlet />
+        {move || match section.get() {
+            ReviewSection::Overview => view! { <OverviewPage /> },
+        }}
         <span hidden data-testid="review-id">{move || review.read().id.to_string()}</span>
     }
 }
