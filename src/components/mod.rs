@@ -3,6 +3,7 @@
 pub mod confirm_dialog;
 pub mod date_input;
 pub mod error_summary;
+pub mod loading;
 pub mod notice;
 pub mod page_title;
 pub mod save_status;
@@ -11,6 +12,7 @@ pub mod update_banner;
 pub use confirm_dialog::ConfirmDialog;
 pub use date_input::DateInput;
 pub use error_summary::ErrorSummary;
+pub use loading::load_once;
 pub use notice::{use_notice, Notice, NoticeBanner};
 pub use page_title::use_page_title;
 pub use save_status::{use_save_status, SaveState, SaveStatus, SaveStatusIndicator};

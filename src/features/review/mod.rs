@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use sightline_core::dates::format_uk_date;
 use sightline_core::{next_due, ReviewId, ReviewStatus};
 
-use crate::components::use_page_title;
+use crate::components::{load_once, use_page_title};
 use crate::platform::{clock, storage};
 use crate::routes::{use_navigator, ReviewSection, Route};
 use overview::OverviewPage;
@@ -26,7 +26,7 @@ pub fn review_href(id: ReviewId) -> String {
 /// cannot.
 #[component]
 pub fn ReviewLayout(id: ReviewId) -> impl IntoView {
-    let loaded = LocalResource::new(move || async move { storage::shared().await?.get(id).await });
+    let loaded = load_once(async move { storage::shared().await?.get(id).await });
     view! {
         {move || match loaded.get() {
             None => view! { <p class="app-body" role="status">"Opening the review\u{2026}"</p> }.into_any(),

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use sightline_core::dates::format_uk_date;
 use sightline_core::{ReviewListQuery, ReviewStatus, ReviewSummary};
 
-use crate::components::{use_page_title, NoticeBanner};
+use crate::components::{load_once, use_page_title, NoticeBanner};
 use crate::features::review::review_href;
 use crate::platform::{clock, storage};
 
@@ -13,7 +13,7 @@ use crate::platform::{clock, storage};
 #[component]
 pub fn ReviewsPage() -> impl IntoView {
     use_page_title(|| "Reviews".to_owned());
-    let summaries = LocalResource::new(|| async {
+    let summaries = load_once(async {
         let store = storage::shared().await?;
         store.list_summaries().await
     });

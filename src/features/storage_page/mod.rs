@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::update_banner::use_app_updates;
-use crate::components::use_page_title;
+use crate::components::{load_once, use_page_title};
 use crate::platform::persistence::{self, Persistence, StorageEstimate};
 use crate::platform::storage;
 use sightline_core::text::human_bytes;
@@ -22,20 +22,19 @@ fn persistence_text(answer: Persistence) -> &'static str {
 pub fn StoragePage() -> impl IntoView {
     use_page_title(|| "Storage".to_owned());
     let updates = use_app_updates();
-    let asking = RwSignal::new(0u32);
-    // Asking again re-runs the request, which is how a person retries after installing the app.
-    let persisted = LocalResource::new(move || {
-        let attempt = asking.get();
-        async move {
-            if attempt == 0 {
-                persistence::persistence().await
-            } else {
-                persistence::request_persistence().await
-            }
-        }
+    let persisted = RwSignal::new(None::<Persistence>);
+    leptos::task::spawn_local(async move {
+        persisted.try_set(Some(persistence::persistence().await));
     });
-    let estimate = LocalResource::new(persistence::estimate);
-    let review_count = LocalResource::new(|| async {
+    // Asking again is how a person retries after installing the app or using it more.
+    let ask_again = move || {
+        persisted.set(None);
+        leptos::task::spawn_local(async move {
+            persisted.try_set(Some(persistence::request_persistence().await));
+        });
+    };
+    let estimate = load_once(persistence::estimate());
+    let review_count = load_once(async {
         let store = storage::shared().await.ok()?;
         store.list_summaries().await.ok().map(|(all, _)| all.len())
     });
@@ -59,7 +58,7 @@ pub fn StoragePage() -> impl IntoView {
                 </dd>
                 <dd class="app-summary-list__actions">
                     <Show when=move || persisted.get() == Some(Persistence::NotGranted)>
-                        <button type="button" class="app-link-button" on:click=move |_| asking.update(|n| *n += 1)>
+                        <button type="button" class="app-link-button" on:click=move |_| ask_again()>
                             "Ask the browser again"
                         </button>
                     </Show>
