@@ -128,8 +128,9 @@ test.describe("a new build", () => {
     expect(await page.evaluate(() => caches.keys())).toEqual(expect.arrayContaining([`sightline-${oldId}`]));
     await expectAccessible(page, "the new version banner");
 
-    await banner.getByRole("button", { name: "Reload to update" }).click();
-    await page.waitForURL(url);
+    // The page reloads itself once the new build is in control.
+    await Promise.all([page.waitForEvent("load"), banner.getByRole("button", { name: "Reload to update" }).click()]);
+    expect(page.url()).toBe(url);
     await expect(page.getByRole("heading", { level: 1, name: "Review before the update" })).toBeVisible();
     await expect.poll(() => page.evaluate(() => caches.keys())).toEqual(["sightline-feedfacefeedface"]);
     await expect(page.getByRole("region", { name: "New version" })).toHaveCount(0);
