@@ -4,14 +4,14 @@ use leptos::prelude::*;
 
 use crate::components::page_title::focus_element;
 use crate::components::update_banner::AppUpdates;
-use crate::components::{Notice, SaveStatus, SaveStatusIndicator, UpdateBanner};
+use crate::components::{Notice, SaveState, SaveStatus, SaveStatusIndicator, UpdateBanner};
 use crate::features::new_review::NewReviewPage;
 use crate::features::not_found::NotFoundPage;
 use crate::features::review::session::install_page_exit_guards;
 use crate::features::review::ReviewLayout;
 use crate::features::reviews_list::ReviewsPage;
 use crate::features::storage_page::StoragePage;
-use crate::platform::persistence;
+use crate::platform::{persistence, storage};
 use crate::routes::{Navigator, Route};
 
 /// Which page component is on screen. Moving between a review's sections keeps the same
@@ -28,7 +28,7 @@ enum Page {
 /// Sightline.
 #[component]
 pub fn App() -> impl IntoView {
-    SaveStatus::provide();
+    let save_status = SaveStatus::provide();
     Notice::provide();
     AppUpdates::provide();
     install_page_exit_guards();
@@ -53,6 +53,12 @@ pub fn App() -> impl IntoView {
     // answer. Browsers that grant it silently do so for installed or often-used sites.
     leptos::task::spawn_local(async {
         let _ = persistence::request_persistence().await;
+    });
+    // Open storage now, so that a browser that cannot keep data says so before anyone types.
+    leptos::task::spawn_local(async move {
+        if let Err(error) = storage::shared().await {
+            save_status.set(SaveState::NotSaved(error.to_string()));
+        }
     });
 
     view! {

@@ -191,3 +191,24 @@ async fn a_database_from_a_newer_version_is_refused_with_a_message() {
         .to_string()
         .contains("Reload the page"));
 }
+
+#[wasm_bindgen_test]
+async fn an_upgrade_held_back_by_another_tab_says_so() {
+    let name = fresh_name("blocked").await;
+    // Another tab running older code: a version 1 connection that does not close when asked.
+    let factory = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
+    let request = factory.open_with_u32(&name, 1).unwrap();
+    let opened = js_sys::Promise::new(&mut |resolve, _| {
+        request.set_onsuccess(Some(&resolve));
+    });
+    wasm_bindgen_futures::JsFuture::from(opened).await.unwrap();
+    let old_connection: web_sys::IdbDatabase = request.result().unwrap().into();
+
+    let result = ReviewStore::open_within(&name, 500).await;
+    assert_eq!(result.err(), Some(StorageError::Blocked));
+    assert!(StorageError::Blocked
+        .to_string()
+        .contains("Close the other Sightline tabs"));
+
+    old_connection.close();
+}

@@ -29,6 +29,9 @@ use wasm_bindgen::JsValue;
 
 /// The database the app uses.
 pub const DATABASE_NAME: &str = "sightline";
+/// How long opening the database may wait for other tabs before the person is told why.
+/// Opening takes milliseconds unless another tab holds an older version open.
+pub const OPEN_TIMEOUT_MS: i32 = 4_000;
 /// The IndexedDB schema version this build creates and upgrades to.
 pub const SCHEMA_VERSION: u32 = 2;
 
@@ -53,8 +56,9 @@ pub enum StorageError {
     )]
     QuotaExceeded,
     #[error(
-        "Another Sightline tab is still using an older version of the app. Close the other \
-         Sightline tabs; this one will carry on by itself."
+        "Another Sightline tab or window is still using an older version of the app, which \
+         stops this one opening its storage. Close the other Sightline tabs and windows, then \
+         reload this page."
     )]
     Blocked,
     #[error(
@@ -166,19 +170,33 @@ fn key(id: ReviewId) -> JsValue {
 impl ReviewStore {
     /// Opens (creating or upgrading as needed) the database called `name`.
     pub async fn open(name: &str) -> Result<Self, StorageError> {
+        Self::open_within(name, OPEN_TIMEOUT_MS).await
+    }
+
+    /// Opens the database, giving up with [`StorageError::Blocked`] after `timeout_ms` if
+    /// another tab keeps an older version open (the browser then holds the upgrade back).
+    pub async fn open_within(name: &str, timeout_ms: i32) -> Result<Self, StorageError> {
         let window = web_sys::window().ok_or(StorageError::Unavailable)?;
         // Private windows in some browsers have no `indexedDB` at all.
         match window.indexed_db() {
             Ok(Some(_)) => {}
             _ => return Err(StorageError::Unavailable),
         }
-        let db = Rexie::builder(name)
+        let opening = Rexie::builder(name)
             .version(SCHEMA_VERSION)
             .add_object_store(ObjectStore::new(REVIEWS).key_path("id"))
             .add_object_store(ObjectStore::new(SUMMARIES).key_path("id"))
             .add_object_store(ObjectStore::new(SETTINGS).key_path("key"))
-            .build()
-            .await?;
+            .build();
+        let timer =
+            wasm_bindgen_futures::JsFuture::from(js_sys::Promise::new(&mut |resolve, _reject| {
+                let _ = window
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, timeout_ms);
+            }));
+        let db = match futures::future::select(Box::pin(opening), timer).await {
+            futures::future::Either::Left((opened, _)) => opened?,
+            futures::future::Either::Right(_) => return Err(StorageError::Blocked),
+        };
         let store = Self { db };
         store.upgrade_data().await?;
         Ok(store)
