@@ -7,6 +7,8 @@
 use leptos::prelude::*;
 use sightline_core::DateParts;
 
+use super::ErrorMessage;
+
 /// A date typed as day, month and year.
 #[component]
 pub fn DateInput(
@@ -75,21 +77,7 @@ pub fn DateInput(
             <fieldset class="app-fieldset" role="group" aria-describedby=described_by>
                 <legend class="app-fieldset__legend">{legend}</legend>
                 {hint.map(|hint| view! { <div class="app-hint" id=hint_id.clone()>{hint}</div> })}
-                {
-                    let error_id = error_id.clone();
-                    move || {
-                        error
-                            .get()
-                            .map(|message| {
-                                view! {
-                                    <p class="app-error-message" id=error_id.clone()>
-                                        <span class="app-visually-hidden">"Error: "</span>
-                                        {message}
-                                    </p>
-                                }
-                            })
-                    }
-                }
+                <ErrorMessage id=error_id message=error />
                 <div class="app-date-input">
                     {part("day", "Day", "app-input--width-2", |p| &p.day, |p, v| p.day = v)}
                     {part("month", "Month", "app-input--width-3", |p| &p.month, |p, v| p.month = v)}

@@ -7,6 +7,7 @@ pub mod loading;
 pub mod notice;
 pub mod page_title;
 pub mod save_status;
+pub mod text_field;
 pub mod update_banner;
 
 pub use confirm_dialog::ConfirmDialog;
@@ -16,4 +17,5 @@ pub use loading::load_once;
 pub use notice::{use_notice, Notice, NoticeBanner};
 pub use page_title::use_page_title;
 pub use save_status::{use_save_status, SaveState, SaveStatus, SaveStatusIndicator};
+pub use text_field::{ErrorMessage, TextField};
 pub use update_banner::UpdateBanner;

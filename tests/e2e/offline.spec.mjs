@@ -18,6 +18,16 @@ test("a change that showed Saved is there after the tab is closed and reopened",
   await expect(reopened.getByLabel("Liaison note")).toHaveValue("Typed just before closing the tab.");
 });
 
+test("a change is kept when the person leaves the review before its save was due", async ({ page }) => {
+  const url = await createReview(page, { title: "Quick exit review" });
+  await page.getByLabel("Liaison note").fill("Typed, then straight back to the list.");
+  // No wait for "Saved": leave at once, within the save delay.
+  await page.getByRole("link", { name: "All reviews" }).click();
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  await page.goto(url);
+  await expect(page.getByLabel("Liaison note")).toHaveValue("Typed, then straight back to the list.");
+});
+
 test("a change made in another tab is not silently overwritten", async ({ context, page }) => {
   const url = await createReview(page, { title: "Two tabs review" });
   const other = await context.newPage();

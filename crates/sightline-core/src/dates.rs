@@ -173,13 +173,22 @@ fn parse_month(text: &str) -> Option<u32> {
 }
 
 impl DateParts {
+    /// Parts as typed into the day, month and year boxes.
+    pub fn new(day: impl Into<String>, month: impl Into<String>, year: impl Into<String>) -> Self {
+        Self {
+            day: day.into(),
+            month: month.into(),
+            year: year.into(),
+        }
+    }
+
     /// The parts of an existing date, as the date input shows them.
     pub fn from_date(date: NaiveDate) -> Self {
-        Self {
-            day: date.day().to_string(),
-            month: date.month().to_string(),
-            year: date.year().to_string(),
-        }
+        Self::new(
+            date.day().to_string(),
+            date.month().to_string(),
+            date.year().to_string(),
+        )
     }
 
     /// Whether every part is empty.
@@ -258,11 +267,7 @@ mod tests {
     }
 
     fn parts(d: &str, m: &str, y: &str) -> DateParts {
-        DateParts {
-            day: d.into(),
-            month: m.into(),
-            year: y.into(),
-        }
+        DateParts::new(d, m, y)
     }
 
     #[test]

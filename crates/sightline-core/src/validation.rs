@@ -202,11 +202,7 @@ mod tests {
         NewReviewForm {
             title: "  Review 2026-04 (Child A) ".into(),
             review_type: Some(ReviewType::AdultSupportAndProtection),
-            notification_received: DateParts {
-                day: "3".into(),
-                month: "11".into(),
-                year: "2026".into(),
-            },
+            notification_received: DateParts::new("3", "11", "2026"),
             committee: " EMPPC ".into(),
         }
     }
@@ -248,11 +244,7 @@ mod tests {
             errors[0].message,
             "Date notification received must be today or in the past"
         );
-        form.notification_received = DateParts {
-            day: "30".into(),
-            month: "2".into(),
-            year: "2026".into(),
-        };
+        form.notification_received = DateParts::new("30", "2", "2026");
         let errors = validate_new_review(&form, today()).unwrap_err();
         assert_eq!(
             errors[0].message,
@@ -283,11 +275,7 @@ mod tests {
     }
 
     fn parts(d: &str, m: &str, y: &str) -> DateParts {
-        DateParts {
-            day: d.into(),
-            month: m.into(),
-            year: y.into(),
-        }
+        DateParts::new(d, m, y)
     }
 
     #[test]

@@ -6,7 +6,9 @@ use sightline_core::validation::{field_ids, validate_new_review, FieldError, New
 use sightline_core::{DateParts, Review, ReviewType};
 
 use crate::components::error_summary::error_for;
-use crate::components::{use_page_title, use_save_status, DateInput, ErrorSummary, SaveState};
+use crate::components::{
+    use_page_title, use_save_status, DateInput, ErrorMessage, ErrorSummary, SaveState, TextField,
+};
 use crate::platform::{clock, ids, settings, storage};
 use crate::routes::{use_navigator, ReviewSection, Route};
 
@@ -92,40 +94,19 @@ pub fn NewReviewPage() -> impl IntoView {
         <ErrorSummary errors=errors />
         <h1 class="app-heading-xl">"New review"</h1>
         <form on:submit=submit novalidate>
-            <div class="app-form-group" class:app-form-group--error=move || error("title").get().is_some()>
-                <label class="app-label app-label--m" for="title">
-                    "Title"
-                </label>
-                <div class="app-hint" id="title-hint">
-                    "Use a reference that does not identify anyone, such as \u{201c}Review 2026-03 (Child A)\u{201d}. Never a real name."
-                </div>
-                {move || error("title").get().map(|message| view! {
-                    <p class="app-error-message" id="title-error">
-                        <span class="app-visually-hidden">"Error: "</span>{message}
-                    </p>
-                })}
-                <input
-                    class="app-input"
-                    class:app-input--error=move || error("title").get().is_some()
-                    id="title"
-                    name="title"
-                    type="text"
-                    autocomplete="off"
-                    spellcheck="false"
-                    aria-describedby=move || if error("title").get().is_some() { "title-hint title-error" } else { "title-hint" }
-                    prop:value=move || title.get()
-                    on:input=move |ev| title.set(event_target_value(&ev))
-                />
-            </div>
+            <TextField
+                id=field_ids::TITLE
+                label="Title"
+                large_label=true
+                hint="Use a reference that does not identify anyone, such as \u{201c}Review 2026-03 (Child A)\u{201d}. Never a real name."
+                value=title
+                error=error(field_ids::TITLE)
+            />
 
             <div class="app-form-group" class:app-form-group--error=move || type_error.get().is_some()>
                 <fieldset class="app-fieldset">
                     <legend class="app-fieldset__legend app-fieldset__legend--m">"Review type"</legend>
-                    {move || type_error.get().map(|message| view! {
-                        <p class="app-error-message" id="review-type-error">
-                            <span class="app-visually-hidden">"Error: "</span>{message}
-                        </p>
-                    })}
+                    <ErrorMessage id="review-type-error" message=type_error />
                     <div class="app-radios">
                         {ReviewType::ALL
                             .into_iter()
@@ -161,29 +142,14 @@ pub fn NewReviewPage() -> impl IntoView {
                 error=notification_error
             />
 
-            <div class="app-form-group" class:app-form-group--error=move || error("committee").get().is_some()>
-                <label class="app-label app-label--m" for="committee">
-                    "Committee (optional)"
-                </label>
-                <div class="app-hint" id="committee-hint">
-                    "The committee running the review, for example \u{201c}East Lothian and Midlothian Public Protection Committee\u{201d}. Sightline remembers the last one used."
-                </div>
-                {move || error("committee").get().map(|message| view! {
-                    <p class="app-error-message" id="committee-error">
-                        <span class="app-visually-hidden">"Error: "</span>{message}
-                    </p>
-                })}
-                <input
-                    class="app-input"
-                    class:app-input--error=move || error("committee").get().is_some()
-                    id="committee"
-                    name="committee"
-                    type="text"
-                    aria-describedby="committee-hint"
-                    prop:value=move || committee.get()
-                    on:input=move |ev| committee.set(event_target_value(&ev))
-                />
-            </div>
+            <TextField
+                id=field_ids::COMMITTEE
+                label="Committee (optional)"
+                large_label=true
+                hint="The committee running the review, for example \u{201c}East Lothian and Midlothian Public Protection Committee\u{201d}. Sightline remembers the last one used."
+                value=committee
+                error=error(field_ids::COMMITTEE)
+            />
 
             <button type="submit" class="app-button" prop:disabled=move || creating.get()>
                 "Create review"

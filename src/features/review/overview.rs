@@ -11,7 +11,7 @@ use super::parallel_proceedings::ParallelProceedingsSection;
 use super::session::use_review_session;
 use crate::components::error_summary::error_for;
 use crate::components::page_title::focus_element;
-use crate::components::{use_page_title, ErrorSummary};
+use crate::components::{use_page_title, ErrorSummary, TextField};
 
 /// The Overview page of a review.
 #[component]
@@ -116,60 +116,33 @@ fn ReviewDetails() -> impl IntoView {
         }
     };
 
-    let editor = move |what: Editing,
-                       field: &'static str,
-                       label: &'static str,
-                       hint: &'static str| {
-        view! {
-            <form class="app-inline-form" on:submit=save novalidate>
-                <ErrorSummary errors=errors />
-                <div
-                    class="app-form-group"
-                    class:app-form-group--error=move || error_for(&errors.read(), field).is_some()
-                >
-                    <label class="app-label" for=field>
-                        {label}
-                    </label>
-                    <div class="app-hint" id=format!("{field}-hint")>
-                        {hint}
-                    </div>
-                    {move || {
-                        error_for(&errors.read(), field)
-                            .map(|message| {
-                                view! {
-                                    <p class="app-error-message" id=format!("{field}-error")>
-                                        <span class="app-visually-hidden">"Error: "</span>
-                                        {message}
-                                    </p>
-                                }
-                            })
-                    }}
-                    <input
-                        class="app-input"
-                        class:app-input--error=move || error_for(&errors.read(), field).is_some()
+    let editor =
+        move |what: Editing, field: &'static str, label: &'static str, hint: &'static str| {
+            view! {
+                <form class="app-inline-form" on:submit=save novalidate>
+                    <ErrorSummary errors=errors />
+                    <TextField
                         id=field
-                        name=field
-                        type="text"
-                        aria-describedby=format!("{field}-hint")
-                        prop:value=move || draft.get()
-                        on:input=move |ev| draft.set(event_target_value(&ev))
+                        label=label
+                        hint=hint
+                        value=draft
+                        error=Signal::derive(move || error_for(&errors.read(), field))
                     />
-                </div>
-                <div class="app-button-group">
-                    <button type="submit" class="app-button">
-                        {format!("Save {}", label.to_lowercase())}
-                    </button>
-                    <button
-                        type="button"
-                        class="app-button app-button--secondary"
-                        on:click=move |_| finish(what)
-                    >
-                        "Cancel"
-                    </button>
-                </div>
-            </form>
-        }
-    };
+                    <div class="app-button-group">
+                        <button type="submit" class="app-button">
+                            {format!("Save {}", label.to_lowercase())}
+                        </button>
+                        <button
+                            type="button"
+                            class="app-button app-button--secondary"
+                            on:click=move |_| finish(what)
+                        >
+                            "Cancel"
+                        </button>
+                    </div>
+                </form>
+            }
+        };
 
     view! {
         <h2 class="app-heading-m">"Review details"</h2>

@@ -37,18 +37,13 @@ impl ReviewSession {
         let saver = Autosaver::new(id, revision, use_save_status(), move || {
             review.try_get_untracked()
         });
-        ACTIVE.with(|active| *active.borrow_mut() = Some(saver.clone()));
+        let key = OPEN_SESSIONS.with(|open| open.borrow_mut().add(saver.clone()));
         // Leaving the review (another link, the back button) must not lose a change that is
-        // still waiting for its save: keep a copy and save it now. (The cleanup must be `Send`,
-        // so it finds the autosaver through `ACTIVE` rather than holding it.)
+        // still waiting for its save: keep a copy and save it now. The cleanup runs before the
+        // review's signal is disposed. (It must be `Send`, so it finds its autosaver by key
+        // rather than holding it.)
         on_cleanup(move || {
-            let leaving = ACTIVE.with(|active| {
-                let mut active = active.borrow_mut();
-                match active.as_ref() {
-                    Some(saver) if saver.id == id => active.take(),
-                    _ => None,
-                }
-            });
+            let leaving = OPEN_SESSIONS.with(|open| open.borrow_mut().remove(key));
             if let (Some(saver), Some(snapshot)) = (leaving, review.try_get_untracked()) {
                 saver.flush_with(snapshot);
             }
@@ -242,18 +237,46 @@ impl Autosaver {
     }
 }
 
+/// The autosavers of the reviews on screen, flushed when the page is hidden or closed.
+///
+/// Keyed by a number per session rather than by review, because the page for one review can
+/// be built before the page it replaces has been cleaned up.
+#[derive(Default)]
+struct OpenSessions {
+    next_key: u64,
+    savers: Vec<(u64, Rc<Autosaver>)>,
+}
+
+impl OpenSessions {
+    fn add(&mut self, saver: Rc<Autosaver>) -> u64 {
+        self.next_key += 1;
+        self.savers.push((self.next_key, saver));
+        self.next_key
+    }
+
+    fn remove(&mut self, key: u64) -> Option<Rc<Autosaver>> {
+        let index = self.savers.iter().position(|(k, _)| *k == key)?;
+        Some(self.savers.remove(index).1)
+    }
+}
+
 thread_local! {
-    /// The autosaver of the review on screen, flushed when the page is hidden or closed.
-    static ACTIVE: RefCell<Option<Rc<Autosaver>>> = const { RefCell::new(None) };
+    static OPEN_SESSIONS: RefCell<OpenSessions> = RefCell::new(OpenSessions::default());
 }
 
-fn active_saver() -> Option<Rc<Autosaver>> {
-    ACTIVE.with(|active| active.borrow().clone())
+fn open_savers() -> Vec<Rc<Autosaver>> {
+    OPEN_SESSIONS.with(|open| {
+        open.borrow()
+            .savers
+            .iter()
+            .map(|(_, s)| s.clone())
+            .collect()
+    })
 }
 
-/// Saves the review on screen now, if it has unsaved changes.
+/// Saves every open review now, if it has unsaved changes.
 pub fn flush_active() {
-    if let Some(saver) = active_saver() {
+    for saver in open_savers() {
         saver.flush();
     }
 }
@@ -264,7 +287,10 @@ pub fn install_page_exit_guards() {
     use leptos::ev;
     let _ = window_event_listener(ev::pagehide, |_| flush_active());
     let _ = window_event_listener(ev::beforeunload, |event| {
-        if active_saver().is_some_and(|saver| saver.has_unsaved_changes()) {
+        if open_savers()
+            .iter()
+            .any(|saver| saver.has_unsaved_changes())
+        {
             flush_active();
             event.prevent_default();
         }
