@@ -160,11 +160,11 @@ pub fn LifecycleTable() -> impl IntoView {
                                     }
                                 })}
                         </th>
-                        <td class="app-table__cell" data-testid="recorded">
+                        <td class="app-table__cell" data-label="Date" data-testid="recorded">
                             {recorded
                                 .unwrap_or_else(|| "Not recorded".to_owned())}
                         </td>
-                        <td class="app-table__cell" data-testid="due">
+                        <td class="app-table__cell" data-label="Due" data-testid="due">
                             {due}
                             {row
                                 .note
@@ -175,7 +175,7 @@ pub fn LifecycleTable() -> impl IntoView {
                                     }
                                 })}
                         </td>
-                        <td class="app-table__cell" data-testid="state">
+                        <td class="app-table__cell" data-label="State" data-testid="state">
                             <strong class=state_class(&row.state)>{row.state.label()}</strong>
                             {(!detail.is_empty())
                                 .then(|| {
@@ -217,7 +217,11 @@ pub fn LifecycleTable() -> impl IntoView {
             "Record the date each step happened. Due dates follow the national guidance: a decision within 6 weeks of the notification, agency returns within 2 weeks of the request, sign-off within 9 months of the decision (aiming for 6), and for adult reviews the Care Inspectorate told of the outcome within 7 days of sign-off."
         </p>
         <div class="app-table-wrapper">
-            <table class="app-table" aria-labelledby="lifecycle-heading" data-testid="lifecycle">
+            <table
+                class="app-table app-table--stack"
+                aria-labelledby="lifecycle-heading"
+                data-testid="lifecycle"
+            >
                 <thead>
                     <tr>
                         <th scope="col" class="app-table__header">"Step"</th>

@@ -158,16 +158,18 @@ fn ReviewsTable(summaries: Vec<ReviewSummary>, today: chrono::NaiveDate) -> impl
                         " "
                         {status_tags}
                     </th>
-                    <td class="app-table__cell">{summary.review_type.label()}</td>
-                    <td class="app-table__cell">{summary.stage_label()}</td>
-                    <td class="app-table__cell" data-testid="next-due-cell">{next_due}</td>
+                    <td class="app-table__cell" data-label="Type">{summary.review_type.label()}</td>
+                    <td class="app-table__cell" data-label="Stage">{summary.stage_label()}</td>
+                    <td class="app-table__cell" data-label="Next due" data-testid="next-due-cell">
+                        {next_due}
+                    </td>
                 </tr>
             }
         })
         .collect_view();
     view! {
         <div class="app-table-wrapper">
-            <table class="app-table" data-testid="reviews-table">
+            <table class="app-table app-table--stack" data-testid="reviews-table">
                 <caption class="app-visually-hidden">"Reviews, most recently changed first"</caption>
                 <thead>
                     <tr>
