@@ -64,10 +64,17 @@ pub fn ErrorSummary(
     }
 }
 
-/// The error for `field` among `errors`, for showing beside the field.
+/// The error for `field` among `errors`, for showing beside the field. A group of inputs (a
+/// date's day, month and year; a set of radios) matches on its prefix: `notification` finds
+/// the error for `notification-month`.
 pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
     errors
         .iter()
-        .find(|e| e.field == field)
+        .find(|e| {
+            e.field == field
+                || e.field
+                    .strip_prefix(field)
+                    .is_some_and(|rest| rest.starts_with('-'))
+        })
         .map(|e| e.message.clone())
 }

@@ -26,21 +26,6 @@ pub fn NewReviewPage() -> impl IntoView {
     let navigator = use_navigator();
 
     let error = move |field: &'static str| Signal::derive(move || error_for(&errors.read(), field));
-    let notification_error = Signal::derive(move || {
-        errors
-            .read()
-            .iter()
-            .find(|e| e.field.starts_with(field_ids::NOTIFICATION))
-            .map(|e| e.message.clone())
-    });
-    let type_error = Signal::derive(move || {
-        errors
-            .read()
-            .iter()
-            .find(|e| e.field.starts_with(field_ids::REVIEW_TYPE))
-            .map(|e| e.message.clone())
-    });
-
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if creating.get_untracked() {
@@ -103,10 +88,15 @@ pub fn NewReviewPage() -> impl IntoView {
                 error=error(field_ids::TITLE)
             />
 
-            <div class="app-form-group" class:app-form-group--error=move || type_error.get().is_some()>
-                <fieldset class="app-fieldset">
+            <div class="app-form-group" class:app-form-group--error=move || error(field_ids::REVIEW_TYPE).get().is_some()>
+                <fieldset
+                    class="app-fieldset"
+                    aria-describedby=move || {
+                        error(field_ids::REVIEW_TYPE).get().map(|_| "review-type-error")
+                    }
+                >
                     <legend class="app-fieldset__legend app-fieldset__legend--m">"Review type"</legend>
-                    <ErrorMessage id="review-type-error" message=type_error />
+                    <ErrorMessage id="review-type-error" message=error(field_ids::REVIEW_TYPE) />
                     <div class="app-radios">
                         {ReviewType::ALL
                             .into_iter()
@@ -139,7 +129,7 @@ pub fn NewReviewPage() -> impl IntoView {
                 legend="Notification received"
                 hint="The date the committee received the notification, for example 27 3 2026"
                 parts=notification
-                error=notification_error
+                error=error(field_ids::NOTIFICATION)
             />
 
             <TextField

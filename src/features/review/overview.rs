@@ -2,8 +2,9 @@
 //! that change its status.
 
 use leptos::prelude::*;
+use sightline_core::review::EditError;
 use sightline_core::validation::{validate_committee, FieldError};
-use sightline_core::ReviewStatus;
+use sightline_core::{Review, ReviewStatus};
 
 use super::lifecycle_table::LifecycleTable;
 use super::manage::ManageReview;
@@ -50,12 +51,47 @@ pub fn OverviewPage() -> impl IntoView {
     }
 }
 
-/// Which detail is being changed in place.
+/// A detail of the review that can be changed in place.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Editing {
-    Nothing,
+enum Detail {
     Title,
     Committee,
+}
+
+impl Detail {
+    /// The text box's id, which is also the field name in the core's errors.
+    fn field(self) -> &'static str {
+        match self {
+            Detail::Title => "title",
+            Detail::Committee => "committee",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Detail::Title => "Title",
+            Detail::Committee => "Committee",
+        }
+    }
+
+    fn hint(self) -> &'static str {
+        match self {
+            Detail::Title => "Use a reference that does not identify anyone, such as \u{201c}Review 2026-03 (Child A)\u{201d}.",
+            Detail::Committee => "The committee running the review, as it names itself.",
+        }
+    }
+
+    fn current(self, review: &Review) -> String {
+        match self {
+            Detail::Title => review.title.clone(),
+            Detail::Committee => review.committee.clone(),
+        }
+    }
+
+    /// The id of the "Change" button, where focus returns after editing.
+    fn change_button_id(self) -> String {
+        format!("change-{}", self.field())
+    }
 }
 
 /// The review's details as a GOV.UK summary list, each with a "Change" link that edits in place.
@@ -63,163 +99,124 @@ enum Editing {
 fn ReviewDetails() -> impl IntoView {
     let session = use_review_session();
     let review = session.review();
-    let editing = RwSignal::new(Editing::Nothing);
+    let editing = RwSignal::new(None::<Detail>);
     let draft = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
 
-    let start = move |what: Editing| {
-        let current = {
-            let review = review.read();
-            match what {
-                Editing::Title => review.title.clone(),
-                Editing::Committee => review.committee.clone(),
-                Editing::Nothing => String::new(),
-            }
-        };
-        draft.set(current);
+    let start = move |detail: Detail| {
+        draft.set(detail.current(&review.read_untracked()));
         errors.set(Vec::new());
-        editing.set(what);
-        let field = match what {
-            Editing::Title => "title",
-            _ => "committee",
-        };
-        request_animation_frame(move || focus_element(field));
+        editing.set(Some(detail));
+        request_animation_frame(move || focus_element(detail.field()));
     };
-    let finish = move |what: Editing| {
-        editing.set(Editing::Nothing);
+    let finish = move |detail: Detail| {
+        editing.set(None);
         errors.set(Vec::new());
-        let link = match what {
-            Editing::Title => "change-title",
-            _ => "change-committee",
-        };
-        request_animation_frame(move || focus_element(link));
+        request_animation_frame(move || focus_element(&detail.change_button_id()));
     };
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let what = editing.get_untracked();
+    let save = move |detail: Detail| {
         let text = draft.get_untracked();
-        let result = match what {
-            Editing::Title => session.try_edit(|r| {
+        let result = match detail {
+            Detail::Title => session.try_edit(|r| {
                 r.rename(&text).map_err(|e| match e {
-                    sightline_core::review::EditError::Invalid(error) => error,
-                    other => FieldError::new("title", other.to_string()),
+                    EditError::Invalid(error) => error,
+                    other => FieldError::new(detail.field(), other.to_string()),
                 })
             }),
-            Editing::Committee => {
+            Detail::Committee => {
                 validate_committee(&text).map(|name| session.edit(|r| r.committee = name))
             }
-            Editing::Nothing => Ok(()),
         };
         match result {
-            Ok(()) => finish(what),
+            Ok(()) => finish(detail),
             Err(error) => errors.set(vec![error]),
         }
     };
 
-    let editor =
-        move |what: Editing, field: &'static str, label: &'static str, hint: &'static str| {
-            view! {
-                <form class="app-inline-form" on:submit=save novalidate>
-                    <ErrorSummary errors=errors />
-                    <TextField
-                        id=field
-                        label=label
-                        hint=hint
-                        value=draft
-                        error=Signal::derive(move || error_for(&errors.read(), field))
-                    />
-                    <div class="app-button-group">
-                        <button type="submit" class="app-button">
-                            {format!("Save {}", label.to_lowercase())}
-                        </button>
-                        <button
-                            type="button"
-                            class="app-button app-button--secondary"
-                            on:click=move |_| finish(what)
-                        >
-                            "Cancel"
-                        </button>
-                    </div>
-                </form>
-            }
-        };
+    let editor = move |detail: Detail| {
+        let field = detail.field();
+        view! {
+            <form
+                class="app-inline-form"
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    save(detail);
+                }
+            >
+                <ErrorSummary errors=errors />
+                <TextField
+                    id=field
+                    label=detail.label()
+                    hint=detail.hint()
+                    value=draft
+                    error=Signal::derive(move || error_for(&errors.read(), field))
+                />
+                <div class="app-button-group">
+                    <button type="submit" class="app-button">
+                        {format!("Save {}", detail.label().to_lowercase())}
+                    </button>
+                    <button
+                        type="button"
+                        class="app-button app-button--secondary"
+                        on:click=move |_| finish(detail)
+                    >
+                        "Cancel"
+                    </button>
+                </div>
+            </form>
+        }
+    };
 
-    view! {
-        <h2 class="app-heading-m">"Review details"</h2>
-        <dl class="app-summary-list">
+    let editable_row = move |detail: Detail| {
+        let is_editing = move || editing.get() == Some(detail);
+        view! {
             <div class="app-summary-list__row">
-                <dt class="app-summary-list__key">"Title"</dt>
-                <dd class="app-summary-list__value">
+                <dt class="app-summary-list__key">{detail.label()}</dt>
+                <dd class="app-summary-list__value" data-testid=format!("detail-{}", detail.field())>
                     {move || {
-                        if editing.get() == Editing::Title {
-                            editor(
-                                    Editing::Title,
-                                    "title",
-                                    "Title",
-                                    "Use a reference that does not identify anyone, such as \u{201c}Review 2026-03 (Child A)\u{201d}.",
-                                )
-                                .into_any()
+                        if is_editing() {
+                            editor(detail).into_any()
                         } else {
-                            view! { <span>{review.read().title.clone()}</span> }.into_any()
-                        }
-                    }}
-                </dd>
-                <dd class="app-summary-list__actions">
-                    <Show when=move || editing.get() != Editing::Title>
-                        <button
-                            type="button"
-                            class="app-link-button"
-                            id="change-title"
-                            on:click=move |_| start(Editing::Title)
-                        >
-                            "Change"
-                            <span class="app-visually-hidden">" title"</span>
-                        </button>
-                    </Show>
-                </dd>
-            </div>
-            <div class="app-summary-list__row">
-                <dt class="app-summary-list__key">"Review type"</dt>
-                <dd class="app-summary-list__value">{move || review.read().review_type.label()}</dd>
-                <dd class="app-summary-list__actions"></dd>
-            </div>
-            <div class="app-summary-list__row">
-                <dt class="app-summary-list__key">"Committee"</dt>
-                <dd class="app-summary-list__value">
-                    {move || {
-                        if editing.get() == Editing::Committee {
-                            editor(
-                                    Editing::Committee,
-                                    "committee",
-                                    "Committee",
-                                    "The committee running the review, as it names itself.",
-                                )
-                                .into_any()
-                        } else {
-                            let name = review.read().committee.clone();
-                            if name.is_empty() {
+                            let value = detail.current(&review.read());
+                            if value.is_empty() {
                                 view! { <span class="app-secondary-text">"Not given"</span> }
                                     .into_any()
                             } else {
-                                view! { <span>{name}</span> }.into_any()
+                                view! { <span>{value}</span> }.into_any()
                             }
                         }
                     }}
                 </dd>
                 <dd class="app-summary-list__actions">
-                    <Show when=move || editing.get() != Editing::Committee>
+                    <Show when=move || !is_editing()>
                         <button
                             type="button"
                             class="app-link-button"
-                            id="change-committee"
-                            on:click=move |_| start(Editing::Committee)
+                            id=detail.change_button_id()
+                            on:click=move |_| start(detail)
                         >
                             "Change"
-                            <span class="app-visually-hidden">" committee"</span>
+                            <span class="app-visually-hidden">
+                                {format!(" {}", detail.label().to_lowercase())}
+                            </span>
                         </button>
                     </Show>
                 </dd>
             </div>
+        }
+    };
+
+    view! {
+        <h2 class="app-heading-m">"Review details"</h2>
+        <dl class="app-summary-list">
+            {editable_row(Detail::Title)}
+            <div class="app-summary-list__row">
+                <dt class="app-summary-list__key">"Review type"</dt>
+                <dd class="app-summary-list__value">{move || review.read().review_type.label()}</dd>
+                <dd class="app-summary-list__actions"></dd>
+            </div>
+            {editable_row(Detail::Committee)}
             <div class="app-summary-list__row">
                 <dt class="app-summary-list__key">"Status"</dt>
                 <dd class="app-summary-list__value" data-testid="review-status">
