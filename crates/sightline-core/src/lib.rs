@@ -5,6 +5,7 @@
 //! tested natively. Anything that depends on the outside world is passed in: the clock as a
 //! `DateTime<Utc>` or a UK calendar date, new ids as random bytes.
 
+pub mod content;
 pub mod dates;
 pub mod ids;
 pub mod lifecycle;
@@ -14,8 +15,9 @@ pub mod summary;
 pub mod text;
 pub mod validation;
 
+pub use content::{Record, RecordKind, ReviewContent};
 pub use dates::{format_uk_date, uk_civil_date, DateLabel, DateParts, DateProblem};
-pub use ids::ReviewId;
+pub use ids::{IdSource, RecordId, ReviewId};
 pub use lifecycle::{
     lifecycle, next_due, DueDate, LifecycleRow, Milestone, MilestoneState, NextDue, Stage,
     Timescales,

@@ -1,0 +1,281 @@
+//! The working content of a review (DOMAIN.md section 3): the people and agencies register,
+//! the chronology, key practice episodes and reflections.
+//!
+//! Each item is a *record* with a stable id and an `updated_at`, stored on its own so that an
+//! edit saves only what changed, and so that copies of a review can later be merged record by
+//! record.
+
+pub mod chronology;
+pub mod episodes;
+pub mod people;
+pub mod reflections;
+
+use chrono::{DateTime, Utc};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::ids::RecordId;
+pub use chronology::{ChronologyEvent, EventDate, Seen};
+pub use episodes::{Episode, PracticeKind};
+pub use people::{Agency, Participation, Person, PersonKind};
+pub use reflections::{
+    Participant, Prompt, Reflection, ReflectionEvent, ReflectionTemplate, Response,
+};
+
+/// The kinds of record a review holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    Agency,
+    Person,
+    Event,
+    Episode,
+    Template,
+    Reflection,
+    Response,
+}
+
+impl RecordKind {
+    /// Every kind, in the order they are loaded (records refer to kinds earlier in the list).
+    pub const ALL: [RecordKind; 7] = [
+        RecordKind::Agency,
+        RecordKind::Person,
+        RecordKind::Event,
+        RecordKind::Episode,
+        RecordKind::Template,
+        RecordKind::Reflection,
+        RecordKind::Response,
+    ];
+
+    /// The kind's name in storage keys: "event".
+    pub fn key(self) -> &'static str {
+        match self {
+            RecordKind::Agency => "agency",
+            RecordKind::Person => "person",
+            RecordKind::Event => "event",
+            RecordKind::Episode => "episode",
+            RecordKind::Template => "template",
+            RecordKind::Reflection => "reflection",
+            RecordKind::Response => "response",
+        }
+    }
+
+    /// Finds a kind by its [`key`](Self::key).
+    pub fn from_key(key: &str) -> Option<RecordKind> {
+        RecordKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// A record of a review's content.
+pub trait Record: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static {
+    /// Which kind of record this is.
+    const KIND: RecordKind;
+    /// The record's id.
+    fn id(&self) -> RecordId;
+    /// Marks the record as changed at `at`.
+    fn touch(&mut self, at: DateTime<Utc>);
+    /// This kind's records in `content`.
+    fn all(content: &ReviewContent) -> &Vec<Self>;
+    /// This kind's records in `content`, to change.
+    fn all_mut(content: &mut ReviewContent) -> &mut Vec<Self>;
+}
+
+/// Implements [`Record`] for a struct with `id` and `updated_at` fields.
+macro_rules! record {
+    ($type:ty, $kind:expr, $field:ident) => {
+        impl $crate::content::Record for $type {
+            const KIND: $crate::content::RecordKind = $kind;
+            fn id(&self) -> $crate::ids::RecordId {
+                self.id
+            }
+            fn touch(&mut self, at: chrono::DateTime<chrono::Utc>) {
+                self.updated_at = at;
+            }
+            fn all(content: &$crate::content::ReviewContent) -> &Vec<Self> {
+                &content.$field
+            }
+            fn all_mut(content: &mut $crate::content::ReviewContent) -> &mut Vec<Self> {
+                &mut content.$field
+            }
+        }
+    };
+}
+pub(crate) use record;
+
+/// A record that an edit wrote or removed, for storage to follow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Change {
+    Put(RecordKind, RecordId),
+    Removed(RecordKind, RecordId),
+}
+
+/// Everything a review holds besides its own details and lifecycle.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReviewContent {
+    pub agencies: Vec<Agency>,
+    pub people: Vec<Person>,
+    pub events: Vec<ChronologyEvent>,
+    pub episodes: Vec<Episode>,
+    /// The review's own reflection templates (copies of built-in ones, edited).
+    pub templates: Vec<ReflectionTemplate>,
+    pub reflections: Vec<Reflection>,
+    pub responses: Vec<Response>,
+}
+
+impl ReviewContent {
+    /// The record of type `T` with `id`.
+    pub fn get<T: Record>(&self, id: RecordId) -> Option<&T> {
+        T::all(self).iter().find(|r| r.id() == id)
+    }
+
+    /// Adds a record, or replaces the one with the same id.
+    pub fn put<T: Record>(&mut self, record: T) {
+        let all = T::all_mut(self);
+        match all.iter_mut().find(|r| r.id() == record.id()) {
+            Some(existing) => *existing = record,
+            None => all.push(record),
+        }
+    }
+
+    /// Removes the record of type `T` with `id`, returning it.
+    pub fn remove<T: Record>(&mut self, id: RecordId) -> Option<T> {
+        let all = T::all_mut(self);
+        let index = all.iter().position(|r| r.id() == id)?;
+        Some(all.remove(index))
+    }
+
+    /// How many records of each kind, for summaries.
+    pub fn count(&self, kind: RecordKind) -> usize {
+        match kind {
+            RecordKind::Agency => self.agencies.len(),
+            RecordKind::Person => self.people.len(),
+            RecordKind::Event => self.events.len(),
+            RecordKind::Episode => self.episodes.len(),
+            RecordKind::Template => self.templates.len(),
+            RecordKind::Reflection => self.reflections.len(),
+            RecordKind::Response => self.responses.len(),
+        }
+    }
+
+    /// The name of an agency, or "" when there is none.
+    pub fn agency_name(&self, id: Option<RecordId>) -> &str {
+        id.and_then(|id| self.get::<Agency>(id))
+            .map(|a| a.name.as_str())
+            .unwrap_or("")
+    }
+
+    /// The label of a person in the register, or "" when there is none.
+    pub fn person_label(&self, id: Option<RecordId>) -> &str {
+        id.and_then(|id| self.get::<Person>(id))
+            .map(|p| p.label.as_str())
+            .unwrap_or("")
+    }
+
+    /// Removes a record and every reference to it from other records, so nothing points at a
+    /// record that no longer exists. Returns every record this changed or removed (the record
+    /// itself included), so that storage can follow.
+    pub fn remove_with_references(
+        &mut self,
+        kind: RecordKind,
+        id: RecordId,
+        at: DateTime<Utc>,
+    ) -> Vec<Change> {
+        let mut changed = vec![Change::Removed(kind, id)];
+        let mut note = |k: RecordKind, r: RecordId| changed.push(Change::Put(k, r));
+        match kind {
+            RecordKind::Agency => {
+                self.remove::<Agency>(id);
+                for person in &mut self.people {
+                    if person.agency == Some(id) {
+                        person.agency = None;
+                        person.updated_at = at;
+                        note(RecordKind::Person, person.id);
+                    }
+                }
+                for event in &mut self.events {
+                    if event.agency == Some(id) {
+                        event.agency = None;
+                        event.updated_at = at;
+                        note(RecordKind::Event, event.id);
+                    }
+                }
+            }
+            RecordKind::Person => {
+                self.remove::<Person>(id);
+                for event in &mut self.events {
+                    if event.person == Some(id) {
+                        event.person = None;
+                        event.updated_at = at;
+                        note(RecordKind::Event, event.id);
+                    }
+                }
+                for reflection in &mut self.reflections {
+                    let mut touched = false;
+                    for participant in &mut reflection.participants {
+                        if participant.person == Some(id) {
+                            participant.person = None;
+                            touched = true;
+                        }
+                    }
+                    if touched {
+                        reflection.updated_at = at;
+                        note(RecordKind::Reflection, reflection.id);
+                    }
+                }
+            }
+            RecordKind::Event => {
+                self.remove::<ChronologyEvent>(id);
+                for episode in &mut self.episodes {
+                    if episode.events.contains(&id) {
+                        episode.events.retain(|e| *e != id);
+                        episode.updated_at = at;
+                        note(RecordKind::Episode, episode.id);
+                    }
+                }
+                for response in &mut self.responses {
+                    if response.events.contains(&id) {
+                        response.events.retain(|e| *e != id);
+                        response.updated_at = at;
+                        note(RecordKind::Response, response.id);
+                    }
+                }
+            }
+            RecordKind::Episode => {
+                self.remove::<Episode>(id);
+                for response in &mut self.responses {
+                    if response.episodes.contains(&id) {
+                        response.episodes.retain(|e| *e != id);
+                        response.updated_at = at;
+                        note(RecordKind::Response, response.id);
+                    }
+                }
+            }
+            RecordKind::Template => {
+                self.remove::<ReflectionTemplate>(id);
+            }
+            RecordKind::Reflection => {
+                self.remove::<Reflection>(id);
+                let gone: Vec<RecordId> = self
+                    .responses
+                    .iter()
+                    .filter(|r| r.reflection == id)
+                    .map(|r| r.id)
+                    .collect();
+                for response in gone {
+                    self.remove::<Response>(response);
+                    changed.push(Change::Removed(RecordKind::Response, response));
+                }
+            }
+            RecordKind::Response => {
+                self.remove::<Response>(id);
+            }
+        }
+        changed
+    }
+}
+
+/// Trims a text field; used by every form in the content.
+pub(crate) fn tidy(text: &str) -> String {
+    text.trim().to_owned()
+}
