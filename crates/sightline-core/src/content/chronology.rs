@@ -639,24 +639,26 @@ mod tests {
 
     #[test]
     fn events_sort_by_date_with_coarser_dates_first_and_undated_last_by_phase() {
-        let mut content = ReviewContent::default();
-        content.events = vec![
-            event(1, EventDate::Undated, "After the move", None),
-            event(2, d(2025, 3, 12), "Before the move", None),
-            event(
-                3,
-                EventDate::Month {
-                    year: 2025,
-                    month: 3,
-                },
-                "",
-                None,
-            ),
-            event(4, EventDate::Year(2025), "", None),
-            event(5, EventDate::Undated, "Before the move", None),
-            event(6, d(2024, 12, 1), "", None),
-            event(7, d(2025, 6, 1), "After the move", None),
-        ];
+        let content = ReviewContent {
+            events: vec![
+                event(1, EventDate::Undated, "After the move", None),
+                event(2, d(2025, 3, 12), "Before the move", None),
+                event(
+                    3,
+                    EventDate::Month {
+                        year: 2025,
+                        month: 3,
+                    },
+                    "",
+                    None,
+                ),
+                event(4, EventDate::Year(2025), "", None),
+                event(5, EventDate::Undated, "Before the move", None),
+                event(6, d(2024, 12, 1), "", None),
+                event(7, d(2025, 6, 1), "After the move", None),
+            ],
+            ..Default::default()
+        };
         let order: Vec<RecordId> = ChronologyFilter::default()
             .apply(&content)
             .into_iter()

@@ -196,21 +196,23 @@ mod tests {
 
     #[test]
     fn an_episode_spans_its_events_and_events_know_their_episodes() {
-        let mut content = ReviewContent::default();
-        content.events = vec![
-            event(
-                1,
-                EventDate::Exact(NaiveDate::from_ymd_opt(2025, 6, 3).unwrap()),
-            ),
-            event(
-                2,
-                EventDate::Month {
-                    year: 2025,
-                    month: 3,
-                },
-            ),
-            event(3, EventDate::Undated),
-        ];
+        let mut content = ReviewContent {
+            events: vec![
+                event(
+                    1,
+                    EventDate::Exact(NaiveDate::from_ymd_opt(2025, 6, 3).unwrap()),
+                ),
+                event(
+                    2,
+                    EventDate::Month {
+                        year: 2025,
+                        month: 3,
+                    },
+                ),
+                event(3, EventDate::Undated),
+            ],
+            ..Default::default()
+        };
         let mut episode = new_episode(
             RecordId::fixed(10),
             vec![

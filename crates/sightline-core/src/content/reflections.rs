@@ -449,7 +449,7 @@ impl Progress {
 }
 
 /// The answers to a reflection.
-pub fn responses_of<'a>(content: &'a ReviewContent, reflection: RecordId) -> Vec<&'a Response> {
+pub fn responses_of(content: &ReviewContent, reflection: RecordId) -> Vec<&Response> {
     content
         .responses
         .iter()
