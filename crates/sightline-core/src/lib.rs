@@ -5,12 +5,15 @@
 //! tested natively. Anything that depends on the outside world is passed in: the clock as a
 //! `DateTime<Utc>` or a UK calendar date, new ids as random bytes.
 
+pub mod chronology_csv;
 pub mod content;
 pub mod dates;
+pub mod generate;
 pub mod ids;
 pub mod lifecycle;
 pub mod record;
 pub mod review;
+pub mod search;
 pub mod summary;
 pub mod text;
 pub mod validation;

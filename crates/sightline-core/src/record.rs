@@ -6,6 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::content::{
+    Agency, ChronologyEvent, Episode, Person, Record, RecordKind, Reflection, ReflectionTemplate,
+    Response, ReviewContent,
+};
 use crate::review::Review;
 use crate::summary::ReviewSummary;
 
@@ -78,4 +82,54 @@ pub fn encode_summary(summary: &ReviewSummary) -> String {
 pub fn decode_summary(text: &str) -> Result<ReviewSummary, RecordError> {
     check_version(text)?;
     serde_json::from_str(text).map_err(|e| RecordError::Damaged(e.to_string()))
+}
+
+/// Writes a content record as stored JSON.
+pub fn encode_record<T: Record>(record: &T) -> String {
+    serde_json::to_string(&RecordOut {
+        record_version: RECORD_VERSION,
+        body: record,
+    })
+    .expect("a record always serialises")
+}
+
+/// Reads a content record from stored JSON.
+pub fn decode_record<T: Record>(text: &str) -> Result<T, RecordError> {
+    check_version(text)?;
+    serde_json::from_str(text).map_err(|e| RecordError::Damaged(e.to_string()))
+}
+
+/// Reads a stored record of `kind` and adds it to `content`.
+pub fn load_record(
+    content: &mut ReviewContent,
+    kind: RecordKind,
+    text: &str,
+) -> Result<(), RecordError> {
+    match kind {
+        RecordKind::Agency => content.put(decode_record::<Agency>(text)?),
+        RecordKind::Person => content.put(decode_record::<Person>(text)?),
+        RecordKind::Event => content.put(decode_record::<ChronologyEvent>(text)?),
+        RecordKind::Episode => content.put(decode_record::<Episode>(text)?),
+        RecordKind::Template => content.put(decode_record::<ReflectionTemplate>(text)?),
+        RecordKind::Reflection => content.put(decode_record::<Reflection>(text)?),
+        RecordKind::Response => content.put(decode_record::<Response>(text)?),
+    }
+    Ok(())
+}
+
+/// Writes the record of `kind` with `id` from `content`, or `None` if there is none.
+pub fn encode_from(
+    content: &ReviewContent,
+    kind: RecordKind,
+    id: crate::ids::RecordId,
+) -> Option<String> {
+    match kind {
+        RecordKind::Agency => content.get::<Agency>(id).map(encode_record),
+        RecordKind::Person => content.get::<Person>(id).map(encode_record),
+        RecordKind::Event => content.get::<ChronologyEvent>(id).map(encode_record),
+        RecordKind::Episode => content.get::<Episode>(id).map(encode_record),
+        RecordKind::Template => content.get::<ReflectionTemplate>(id).map(encode_record),
+        RecordKind::Reflection => content.get::<Reflection>(id).map(encode_record),
+        RecordKind::Response => content.get::<Response>(id).map(encode_record),
+    }
 }

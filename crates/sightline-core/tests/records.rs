@@ -137,3 +137,40 @@ fn the_list_filters_by_title_words_and_hides_archived_reviews() {
     assert_eq!(titles(&with_archived)[0], "Review Delta");
     assert_eq!(with_archived.hidden_archived(&summaries), 0);
 }
+
+#[test]
+fn every_content_record_survives_a_round_trip_through_storage() {
+    use sightline_core::content::RecordKind;
+    use sightline_core::generate::{generate_review, ReviewSize};
+    use sightline_core::record::{encode_from, load_record};
+    use sightline_core::{Record, ReviewContent};
+
+    let (_, content) = generate_review(
+        3,
+        ReviewSize::SMALL,
+        Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap(),
+    );
+    let mut keys = Vec::new();
+    fn ids<T: Record>(content: &ReviewContent) -> Vec<sightline_core::RecordId> {
+        T::all(content).iter().map(|r| r.id()).collect()
+    }
+    use sightline_core::content::*;
+    for (kind, list) in [
+        (RecordKind::Agency, ids::<Agency>(&content)),
+        (RecordKind::Person, ids::<Person>(&content)),
+        (RecordKind::Event, ids::<ChronologyEvent>(&content)),
+        (RecordKind::Episode, ids::<Episode>(&content)),
+        (RecordKind::Reflection, ids::<Reflection>(&content)),
+        (RecordKind::Response, ids::<Response>(&content)),
+    ] {
+        assert!(!list.is_empty(), "{kind:?}");
+        keys.extend(list.into_iter().map(|id| (kind, id)));
+    }
+    let mut loaded = ReviewContent::default();
+    for (kind, id) in keys {
+        let text = encode_from(&content, kind, id).unwrap();
+        load_record(&mut loaded, kind, &text).unwrap();
+    }
+    assert_eq!(loaded, content);
+    assert!(load_record(&mut loaded, RecordKind::Event, "{\"record_version\":9}").is_err());
+}

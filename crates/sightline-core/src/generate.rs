@@ -1,0 +1,411 @@
+//! Realistic generated reviews for tests and benchmarks, the same for the same seed.
+//!
+//! The default large review has 5,000 chronology events over three and a half years, 60 people
+//! across eight agencies, 25 key practice episodes and 300 reflection answers. Every name in it
+//! is a role or a code: no generated text looks like a real person.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+use crate::content::chronology::{ChronologyEvent, EventDate, Seen};
+use crate::content::episodes::{Episode, PracticeKind};
+use crate::content::people::{Agency, Participation, Person, PersonKind};
+use crate::content::reflections::{
+    built_in, find_template, Participant, Reflection, ReflectionEvent, Response,
+};
+use crate::content::ReviewContent;
+use crate::ids::{IdSource, SeededIds};
+use crate::review::{Review, ReviewType};
+use crate::validation::NewReview;
+
+/// How big a generated review is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReviewSize {
+    pub events: usize,
+    pub people: usize,
+    pub episodes: usize,
+    /// Reflection answers.
+    pub responses: usize,
+}
+
+impl ReviewSize {
+    /// The large review the issues ask for: 5,000 events, 60 people, 300 reflection answers.
+    pub const LARGE: ReviewSize = ReviewSize {
+        events: 5_000,
+        people: 60,
+        episodes: 25,
+        responses: 300,
+    };
+
+    /// A small review for quick tests.
+    pub const SMALL: ReviewSize = ReviewSize {
+        events: 40,
+        people: 12,
+        episodes: 3,
+        responses: 20,
+    };
+}
+
+const AGENCIES: [&str; 8] = [
+    "Health",
+    "Police Scotland",
+    "Social Work",
+    "Education",
+    "Housing",
+    "GP practice",
+    "Third sector",
+    "Adult mental health",
+];
+
+/// Roles by agency (index into AGENCIES).
+const ROLES: [(&str, usize); 14] = [
+    ("Health Visitor", 0),
+    ("Midwife", 0),
+    ("School Nurse", 0),
+    ("Police Constable", 1),
+    ("Detective Sergeant", 1),
+    ("Social Worker", 2),
+    ("Team Manager", 2),
+    ("Family Support Worker", 2),
+    ("Teacher", 3),
+    ("Head Teacher", 3),
+    ("Housing Officer", 4),
+    ("GP", 5),
+    ("Support Worker", 6),
+    ("Community Psychiatric Nurse", 7),
+];
+
+const FAMILY: [&str; 6] = [
+    "Mother",
+    "Father",
+    "Stepfather",
+    "Grandmother",
+    "Older sibling",
+    "Aunt",
+];
+
+const PHASES: [&str; 4] = [
+    "Pregnancy and birth",
+    "Early years",
+    "Nursery",
+    "Primary school",
+];
+
+const OPENINGS: [&str; 12] = [
+    "Home visit arranged",
+    "Telephone call to the family",
+    "Referral received",
+    "Multi-agency meeting held",
+    "Appointment not attended",
+    "Concern raised by a neighbour",
+    "Letter sent to the family",
+    "Child's plan reviewed",
+    "Information shared with partner agencies",
+    "Supervision discussion",
+    "Unannounced visit",
+    "Case note entered",
+];
+
+const DETAILS: [&str; 14] = [
+    "nobody answered the door and a card was left",
+    "the mother said things were settled at home",
+    "the child was described as quiet and tired",
+    "the house was cold and there was little food in the cupboards",
+    "the worker was covering for a colleague on leave",
+    "the family asked for help with rent arrears",
+    "the grandmother said she was worried about the new partner",
+    "the school reported poor attendance over the previous month",
+    "no interpreter was available so the visit was shortened",
+    "the worker recorded that the child's bedroom was not seen",
+    "the record was not shared because consent was unclear",
+    "a follow-up was planned for the next fortnight",
+    "the caseload that week was higher than usual",
+    "the manager agreed to review the plan at the next meeting",
+];
+
+const ANSWERS: [&str; 10] = [
+    "At the time it felt like the family were engaging, and the plan seemed to be working.",
+    "I had twenty-eight families on my caseload that month and the visits were hard to fit in.",
+    "We did not know about the police call-outs until much later; nobody had shared them.",
+    "Supervision was mostly about deadlines rather than about how the child was doing.",
+    "What worked well was the relationship the nursery had built with the mother.",
+    "It was upsetting to hear what happened, and the support from the team helped.",
+    "I would put it at four then; a shared chronology would have moved it up a point.",
+    "The referral form did not have a place to record what the child had said.",
+    "Looking back, the missed appointments were a pattern, but each one looked explainable.",
+    "One thing that would help is a single place where every agency can see the plan.",
+];
+
+fn pick<'a>(ids: &mut SeededIds, items: &'a [&'a str]) -> &'a str {
+    items[(ids.next_u64() % items.len() as u64) as usize]
+}
+
+/// Generates a review of `size` from `seed`, created at `now`.
+pub fn generate_review(seed: u64, size: ReviewSize, now: DateTime<Utc>) -> (Review, ReviewContent) {
+    let mut ids = SeededIds::new(seed);
+    let review = Review::new(
+        ids.review_id(),
+        NewReview {
+            title: format!("Generated review {seed} (Child K)"),
+            review_type: ReviewType::ChildProtection,
+            notification_received: NaiveDate::from_ymd_opt(2025, 7, 14).expect("a real date"),
+            committee: "Example Child Protection Committee".into(),
+        },
+        now,
+    );
+    let mut content = ReviewContent::default();
+
+    for name in AGENCIES {
+        content.agencies.push(Agency {
+            id: ids.record_id(),
+            name: name.into(),
+            updated_at: now,
+        });
+    }
+
+    // People: the subject, family, then professionals numbered by role.
+    let mut subject = Person::blank(ids.record_id(), now);
+    subject.kind = PersonKind::Subject;
+    subject.label = "Child K".into();
+    subject.age_band = "5 to 9".into();
+    content.people.push(subject);
+    for relation in FAMILY
+        .iter()
+        .take(size.people.saturating_sub(1).min(FAMILY.len()))
+    {
+        let mut person = Person::blank(ids.record_id(), now);
+        person.kind = PersonKind::Family;
+        person.label = (*relation).into();
+        person.role = (*relation).into();
+        content.people.push(person);
+    }
+    let mut numbers = [0u32; ROLES.len()];
+    while content.people.len() < size.people {
+        let index = (ids.next_u64() % ROLES.len() as u64) as usize;
+        let (role, agency) = ROLES[index];
+        numbers[index] += 1;
+        let mut person = Person::blank(ids.record_id(), now);
+        person.kind = PersonKind::Professional;
+        person.role = role.into();
+        person.label = format!("{role} {}", numbers[index]);
+        person.agency = Some(content.agencies[agency].id);
+        if ids.next_u64().is_multiple_of(3) {
+            person
+                .took_part_in
+                .insert(Participation::PractitionersEvent);
+            person.support_offered =
+                "Offered a debrief with their line manager and the staff counselling service."
+                    .into();
+        }
+        content.people.push(person);
+    }
+    let professionals: Vec<usize> = (0..content.people.len())
+        .filter(|&i| content.people[i].kind == PersonKind::Professional)
+        .collect();
+
+    // Events: spread over three and a half years; mostly exact dates, some months, a few
+    // undated and placed by phase.
+    let start = NaiveDate::from_ymd_opt(2022, 1, 1).expect("a real date");
+    let span_days = 1_276_i64;
+    for n in 0..size.events {
+        let day = start + Duration::days((n as i64 * span_days) / size.events.max(1) as i64);
+        let roll = ids.next_u64() % 100;
+        let date = match roll {
+            0..=84 => EventDate::Exact(day),
+            85..=95 => EventDate::Month {
+                year: chrono::Datelike::year(&day),
+                month: chrono::Datelike::month(&day),
+            },
+            _ => EventDate::Undated,
+        };
+        let phase = PHASES[((n * PHASES.len()) / size.events.max(1)).min(PHASES.len() - 1)];
+        let person_index = if professionals.is_empty() {
+            None
+        } else {
+            Some(professionals[(ids.next_u64() % professionals.len() as u64) as usize])
+        };
+        let (person, agency) = match person_index {
+            Some(i) => (Some(content.people[i].id), content.people[i].agency),
+            None => (None, None),
+        };
+        let mut what = format!(
+            "{}: {}.",
+            pick(&mut ids, &OPENINGS),
+            pick(&mut ids, &DETAILS)
+        );
+        if ids.next_u64().is_multiple_of(3) {
+            what.push(' ');
+            let more = pick(&mut ids, &DETAILS);
+            what.push_str(&more[..1].to_uppercase());
+            what.push_str(&more[1..]);
+            what.push('.');
+        }
+        let seen = [Seen::Yes, Seen::No, Seen::Unknown][(ids.next_u64() % 3) as usize];
+        let views = [Seen::Yes, Seen::No, Seen::Unknown][(ids.next_u64() % 3) as usize];
+        content.events.push(ChronologyEvent {
+            id: ids.record_id(),
+            date,
+            agency,
+            person,
+            what_happened: what,
+            seen,
+            views_sought: views,
+            source: format!("{} records", content.agency_name(agency)),
+            phase: phase.into(),
+            updated_at: now,
+        });
+    }
+
+    // Key practice episodes, each a run of nearby events.
+    for n in 0..size.episodes {
+        if content.events.is_empty() {
+            break;
+        }
+        let first = (ids.next_u64() % content.events.len() as u64) as usize;
+        let length = 3 + (ids.next_u64() % 10) as usize;
+        let events = content.events[first..(first + length).min(content.events.len())]
+            .iter()
+            .map(|e| e.id)
+            .collect();
+        let practice = PracticeKind::ALL[(ids.next_u64() % 3) as usize];
+        content.episodes.push(Episode {
+            id: ids.record_id(),
+            title: format!(
+                "Episode {}: {}",
+                n + 1,
+                pick(&mut ids, &OPENINGS).to_lowercase()
+            ),
+            events,
+            span_note: String::new(),
+            what_happened: format!("{}.", pick(&mut ids, &DETAILS)),
+            how_it_looked: pick(&mut ids, &ANSWERS).into(),
+            practice,
+            updated_at: now,
+        });
+    }
+
+    // Reflections until there are enough answers: practitioners' events with many
+    // participants, then a managers' event, then conversations.
+    let plan = [
+        (
+            ReflectionEvent::PractitionersEvent,
+            built_in::PRACTITIONERS,
+            10,
+        ),
+        (ReflectionEvent::PractitionersEvent, built_in::GIBBS, 8),
+        (ReflectionEvent::ManagersEvent, built_in::MANAGERS, 6),
+        (ReflectionEvent::Conversation, built_in::DRISCOLL, 1),
+    ];
+    let mut round = 0;
+    while content.responses.len() < size.responses && !professionals.is_empty() {
+        let (event, template_id, count) = plan[round % plan.len()];
+        round += 1;
+        let template = find_template(&content, template_id).expect("a built-in template");
+        let participants: Vec<Participant> = (0..count)
+            .map(|k| {
+                let person = &content.people[professionals[(round * 7 + k) % professionals.len()]];
+                Participant {
+                    id: ids.record_id(),
+                    role: person.label.clone(),
+                    person: Some(person.id),
+                }
+            })
+            .collect();
+        let reflection = Reflection {
+            id: ids.record_id(),
+            event,
+            template: template_id,
+            title: format!("{} {round}", event.label()),
+            held_on: Some(start + Duration::days(1_300 + round as i64 * 7)),
+            participants,
+            updated_at: now,
+        };
+        'answers: for prompt in &template.prompts {
+            for participant in &reflection.participants {
+                if content.responses.len() >= size.responses {
+                    break 'answers;
+                }
+                let mut text = String::new();
+                for _ in 0..(1 + ids.next_u64() % 4) {
+                    if !text.is_empty() {
+                        text.push(' ');
+                    }
+                    text.push_str(pick(&mut ids, &ANSWERS));
+                }
+                let episode = content
+                    .episodes
+                    .get((ids.next_u64() % 40) as usize)
+                    .map(|e| e.id);
+                content.responses.push(Response {
+                    id: ids.record_id(),
+                    reflection: reflection.id,
+                    prompt: prompt.id,
+                    participant: participant.id,
+                    text,
+                    consent_to_quote: ids.next_u64().is_multiple_of(2),
+                    episodes: episode.into_iter().collect(),
+                    events: Vec::new(),
+                    updated_at: now,
+                });
+            }
+        }
+        content.reflections.push(reflection);
+    }
+    (review, content)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::episodes::episodes_of;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn the_large_review_has_the_sizes_the_benchmarks_need() {
+        let (review, content) = generate_review(1, ReviewSize::LARGE, now());
+        assert!(review.title.contains("Child K"));
+        assert_eq!(content.events.len(), 5_000);
+        assert_eq!(content.people.len(), 60);
+        assert_eq!(content.responses.len(), 300);
+        assert_eq!(content.episodes.len(), 25);
+        assert_eq!(content.agencies.len(), 8);
+    }
+
+    #[test]
+    fn generation_repeats_for_a_seed_and_differs_between_seeds() {
+        let a = generate_review(5, ReviewSize::SMALL, now());
+        let b = generate_review(5, ReviewSize::SMALL, now());
+        let c = generate_review(6, ReviewSize::SMALL, now());
+        assert_eq!(a, b);
+        assert_ne!(a.1, c.1);
+    }
+
+    #[test]
+    fn generated_links_point_at_records_that_exist() {
+        let (_, content) = generate_review(9, ReviewSize::LARGE, now());
+        for event in &content.events {
+            if let Some(agency) = event.agency {
+                assert!(content.get::<Agency>(agency).is_some());
+            }
+            if let Some(person) = event.person {
+                assert!(content.get::<Person>(person).is_some());
+            }
+        }
+        for episode in &content.episodes {
+            assert!(!episode.events.is_empty());
+            assert!(!episodes_of(&content, episode.events[0]).is_empty());
+        }
+        for response in &content.responses {
+            let reflection = content.get::<Reflection>(response.reflection).unwrap();
+            assert!(reflection
+                .participants
+                .iter()
+                .any(|p| p.id == response.participant));
+            let template = find_template(&content, reflection.template).unwrap();
+            assert!(template.prompts.iter().any(|p| p.id == response.prompt));
+        }
+    }
+}
