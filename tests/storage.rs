@@ -7,9 +7,12 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use js_sys::{Object, Reflect};
 use rexie::{ObjectStore, Rexie, TransactionMode};
-use sightline::platform::storage::{ReviewStore, StorageError};
-use sightline_core::record::encode_review;
+use sightline::platform::storage::{RecordWrite, ReviewStore, StorageError};
+use sightline_core::content::RecordKind;
+use sightline_core::generate::{generate_review, ReviewSize};
+use sightline_core::record::{encode_from, encode_review};
 use sightline_core::validation::NewReview;
+use sightline_core::Record;
 use sightline_core::{Milestone, Review, ReviewId, ReviewType};
 use wasm_bindgen_test::*;
 
@@ -44,7 +47,7 @@ async fn a_review_can_be_created_read_updated_and_deleted() {
     let mut original = review(1, "Review One");
 
     assert_eq!(store.get(original.id).await.unwrap(), None);
-    let revision = store.put(&original, 0).await.expect("first save");
+    let revision = store.put(&original, 0, &[]).await.expect("first save");
     assert_eq!(revision, 1);
 
     let stored = store
@@ -62,7 +65,7 @@ async fn a_review_can_be_created_read_updated_and_deleted() {
             NaiveDate::from_ymd_opt(2026, 11, 2),
         )
         .unwrap();
-    assert_eq!(store.put(&original, 1).await.expect("second save"), 2);
+    assert_eq!(store.put(&original, 1, &[]).await.expect("second save"), 2);
     let stored = store.get(original.id).await.unwrap().unwrap();
     assert_eq!(stored.review.title, "Review One, renamed");
     assert_eq!(stored.revision, 2);
@@ -84,15 +87,15 @@ async fn a_save_from_a_stale_tab_is_refused_and_changes_nothing() {
     let name = fresh_name("conflict").await;
     let store = ReviewStore::open(&name).await.unwrap();
     let mut first_tab = review(2, "Shared review");
-    store.put(&first_tab, 0).await.unwrap();
+    store.put(&first_tab, 0, &[]).await.unwrap();
     let mut second_tab = first_tab.clone();
 
     second_tab.rename("Saved by the second tab").unwrap();
-    assert_eq!(store.put(&second_tab, 1).await.unwrap(), 2);
+    assert_eq!(store.put(&second_tab, 1, &[]).await.unwrap(), 2);
 
     first_tab.rename("Stale edit").unwrap();
     assert_eq!(
-        store.put(&first_tab, 1).await,
+        store.put(&first_tab, 1, &[]).await,
         Err(StorageError::ChangedElsewhere)
     );
     let stored = store.get(first_tab.id).await.unwrap().unwrap();
@@ -100,10 +103,99 @@ async fn a_save_from_a_stale_tab_is_refused_and_changes_nothing() {
 
     store.delete(first_tab.id).await.unwrap();
     assert_eq!(
-        store.put(&second_tab, 2).await,
+        store.put(&second_tab, 2, &[]).await,
         Err(StorageError::DeletedElsewhere)
     );
     assert_eq!(store.get(first_tab.id).await.unwrap(), None);
+    store.close();
+}
+
+/// Every record of `content` as writes.
+fn all_writes(content: &sightline_core::ReviewContent) -> Vec<RecordWrite> {
+    fn of<T: Record>(content: &sightline_core::ReviewContent, out: &mut Vec<RecordWrite>) {
+        for record in T::all(content) {
+            out.push(RecordWrite::Put {
+                kind: T::KIND,
+                id: record.id(),
+                doc: encode_from(content, T::KIND, record.id()).unwrap(),
+            });
+        }
+    }
+    use sightline_core::content::*;
+    let mut out = Vec::new();
+    of::<Agency>(content, &mut out);
+    of::<Person>(content, &mut out);
+    of::<ChronologyEvent>(content, &mut out);
+    of::<Episode>(content, &mut out);
+    of::<ReflectionTemplate>(content, &mut out);
+    of::<Reflection>(content, &mut out);
+    of::<Response>(content, &mut out);
+    out
+}
+
+#[wasm_bindgen_test]
+async fn a_review_is_stored_with_its_content_and_a_save_writes_only_what_changed() {
+    let name = fresh_name("content").await;
+    let store = ReviewStore::open(&name).await.unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap();
+    let (review, mut content) = generate_review(4, ReviewSize::SMALL, now);
+    store.put(&review, 0, &all_writes(&content)).await.unwrap();
+    let stored = store.get(review.id).await.unwrap().unwrap();
+    assert!(stored.unreadable.is_empty());
+    assert_eq!(stored.content.events.len(), content.events.len());
+    assert_eq!(stored.content.responses.len(), content.responses.len());
+
+    // One changed event and one removed answer.
+    let event = content.events[3].id;
+    content.events[3].what_happened = "Changed in a later save".into();
+    let answer = content.responses[0].id;
+    content.responses.remove(0);
+    let writes = vec![
+        RecordWrite::Put {
+            kind: RecordKind::Event,
+            id: event,
+            doc: encode_from(&content, RecordKind::Event, event).unwrap(),
+        },
+        RecordWrite::Delete {
+            kind: RecordKind::Response,
+            id: answer,
+        },
+    ];
+    store.put(&review, 1, &writes).await.unwrap();
+    let stored = store.get(review.id).await.unwrap().unwrap();
+    let mut expected = content.clone();
+    let mut actual = stored.content.clone();
+    for c in [&mut expected, &mut actual] {
+        c.events.sort_by_key(|e| e.id);
+        c.responses.sort_by_key(|r| r.id);
+        c.people.sort_by_key(|p| p.id);
+        c.agencies.sort_by_key(|a| a.id);
+        c.episodes.sort_by_key(|e| e.id);
+        c.reflections.sort_by_key(|r| r.id);
+    }
+    assert_eq!(actual, expected);
+
+    // Another review's records are not mixed in, and deleting takes all the content.
+    let (other, other_content) = generate_review(5, ReviewSize::SMALL, now);
+    store
+        .put(&other, 0, &all_writes(&other_content))
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .get(review.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .content
+            .events
+            .len(),
+        content.events.len()
+    );
+    store.delete(review.id).await.unwrap();
+    assert_eq!(store.get(review.id).await.unwrap(), None);
+    let remaining = store.get(other.id).await.unwrap().unwrap();
+    assert_eq!(remaining.content.events.len(), other_content.events.len());
     store.close();
 }
 
@@ -168,10 +260,10 @@ async fn a_database_in_the_first_layout_is_upgraded_with_its_reviews_kept() {
             .await
             .unwrap()
             .as_deref(),
-        Some("2")
+        Some("3")
     );
     // The first save after the upgrade replaces revision 0.
-    assert_eq!(store.put(&stored.review, 0).await.unwrap(), 1);
+    assert_eq!(store.put(&stored.review, 0, &[]).await.unwrap(), 1);
     store.close();
 }
 

@@ -1,30 +1,34 @@
 //! Reviews kept in the browser's IndexedDB, through `rexie`.
 //!
-//! Layout (schema version 2):
+//! Layout (schema version 3):
 //!
-//! | store       | key   | value                                                        |
-//! |-------------|-------|--------------------------------------------------------------|
+//! | store       | key   | value                                                           |
+//! |-------------|-------|-----------------------------------------------------------------|
 //! | `reviews`   | `id`  | `{ id, revision, doc }`: `doc` is the core's review record JSON |
-//! | `summaries` | `id`  | `{ id, doc }`: the core's summary record JSON, for the list   |
-//! | `settings`  | `key` | `{ key, value }`: app settings, including the layout version  |
+//! | `summaries` | `id`  | `{ id, doc }`: the core's summary record JSON, for the list      |
+//! | `records`   | `key` | `{ key, doc }`: one content record (an event, an answer…); the  |
+//! |             |       | key is `<review id>/<kind>/<record id>`                          |
+//! | `settings`  | `key` | `{ key, value }`: app settings, including the layout version     |
 //!
-//! Version 1 had only `reviews`, without `revision`. Opening upgrades the stores (IndexedDB's
-//! own upgrade, done by rexie) and then the data (summaries built from every review), recorded
-//! by the `layout_version` setting so it runs once.
+//! Version 1 had only `reviews`, without `revision`; version 2 added `summaries` and
+//! `settings`; version 3 added `records`. Opening upgrades the stores (IndexedDB's own upgrade,
+//! done by rexie) and then the data, recorded by the `layout_version` setting so it runs once.
 //!
-//! Reviews are stored as JSON text rather than as JavaScript objects: one string crosses from
-//! WebAssembly to the browser instead of thousands of small objects, which keeps saves of large
-//! reviews cheap.
+//! A review's content is a record per item so that a save writes only what changed: typing an
+//! answer in a review of 5,000 events writes that answer, not the whole review. Records are
+//! JSON text rather than JavaScript objects: one string crosses from WebAssembly to the browser
+//! instead of many small objects.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Object, Reflect};
 use rexie::{ObjectStore, Rexie, TransactionMode};
+use sightline_core::content::RecordKind;
 use sightline_core::record::{
-    decode_review, decode_summary, encode_review, encode_summary, RecordError,
+    decode_review, decode_summary, encode_review, encode_summary, load_record, RecordError,
 };
-use sightline_core::{Review, ReviewId, ReviewSummary};
+use sightline_core::{RecordId, Review, ReviewContent, ReviewId, ReviewSummary};
 use wasm_bindgen::JsValue;
 
 /// The database the app uses.
@@ -33,10 +37,11 @@ pub const DATABASE_NAME: &str = "sightline";
 /// Opening takes milliseconds unless another tab holds an older version open.
 pub const OPEN_TIMEOUT_MS: i32 = 4_000;
 /// The IndexedDB schema version this build creates and upgrades to.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 const REVIEWS: &str = "reviews";
 const SUMMARIES: &str = "summaries";
+const RECORDS: &str = "records";
 const SETTINGS: &str = "settings";
 const LAYOUT_VERSION_KEY: &str = "layout_version";
 
@@ -125,8 +130,43 @@ impl From<rexie::Error> for StorageError {
 #[derive(Clone, Debug, PartialEq)]
 pub struct StoredReview {
     pub review: Review,
+    pub content: ReviewContent,
     /// Counts the saves of this review; a save must name the revision it replaces.
     pub revision: u64,
+    /// Content records that could not be read; they are left in storage untouched.
+    pub unreadable: Vec<UnreadableRecord>,
+}
+
+/// A change to one content record, already encoded by the core.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecordWrite {
+    Put {
+        kind: RecordKind,
+        id: RecordId,
+        doc: String,
+    },
+    Delete {
+        kind: RecordKind,
+        id: RecordId,
+    },
+}
+
+/// A content record's key: `<review id>/<kind>/<record id>`.
+fn record_key(review: ReviewId, kind: RecordKind, id: RecordId) -> String {
+    format!("{review}/{}/{id}", kind.key())
+}
+
+/// The key range holding every content record of `review`.
+fn review_records(review: ReviewId) -> Result<rexie::KeyRange, StorageError> {
+    let prefix = format!("{review}/");
+    // Every key of the review starts with the prefix and sorts below prefix + U+FFFF.
+    rexie::KeyRange::bound(
+        &JsValue::from_str(&prefix),
+        &JsValue::from_str(&format!("{prefix}\u{ffff}")),
+        None,
+        None,
+    )
+    .map_err(|e| StorageError::Other(e.to_string()))
 }
 
 /// A summary that could not be read, kept so the list can say so instead of hiding it.
@@ -186,6 +226,7 @@ impl ReviewStore {
             .version(SCHEMA_VERSION)
             .add_object_store(ObjectStore::new(REVIEWS).key_path("id"))
             .add_object_store(ObjectStore::new(SUMMARIES).key_path("id"))
+            .add_object_store(ObjectStore::new(RECORDS).key_path("key"))
             .add_object_store(ObjectStore::new(SETTINGS).key_path("key"))
             .build();
         let timer =
@@ -212,14 +253,20 @@ impl ReviewStore {
         if layout >= SCHEMA_VERSION {
             return Ok(());
         }
-        // Layout 1 → 2: build the list's summaries from the reviews, in one transaction so a
-        // closed tab leaves either the old layout or the new one.
+        // One transaction, so a closed tab leaves either the old layout or the new one.
         let tx = self
             .db
             .transaction(&[REVIEWS, SUMMARIES, SETTINGS], TransactionMode::ReadWrite)?;
         let reviews = tx.store(REVIEWS)?;
         let summaries = tx.store(SUMMARIES)?;
-        for value in reviews.get_all(None, None).await? {
+        // Layout 1 → 2: build the list's summaries from the reviews. (Layout 2 → 3 only adds
+        // the `records` store, which IndexedDB's upgrade has created empty.)
+        let values = if layout < 2 {
+            reviews.get_all(None, None).await?
+        } else {
+            Vec::new()
+        };
+        for value in values {
             let doc = field(&value, "doc").as_string().unwrap_or_default();
             // A damaged review keeps its record; the list reports it when it finds no summary.
             if let Ok(review) = decode_review(&doc) {
@@ -275,10 +322,16 @@ impl ReviewStore {
         Ok((summaries, unreadable))
     }
 
-    /// One review, or `None` if there is no review with that id.
+    /// One review with its content, or `None` if there is no review with that id.
     pub async fn get(&self, id: ReviewId) -> Result<Option<StoredReview>, StorageError> {
-        let tx = self.db.transaction(&[REVIEWS], TransactionMode::ReadOnly)?;
+        let tx = self
+            .db
+            .transaction(&[REVIEWS, RECORDS], TransactionMode::ReadOnly)?;
         let value = tx.store(REVIEWS)?.get(key(id)).await?;
+        let records = tx
+            .store(RECORDS)?
+            .get_all(Some(review_records(id)?), None)
+            .await?;
         finish(tx).await?;
         let Some(value) = value.filter(|v| !v.is_undefined()) else {
             return Ok(None);
@@ -287,17 +340,42 @@ impl ReviewStore {
         let review = decode_review(&doc)?;
         // Records from layout 1 have no revision: count them as revision 0.
         let revision = field(&value, "revision").as_f64().unwrap_or(0.0) as u64;
-        Ok(Some(StoredReview { review, revision }))
+        let mut content = ReviewContent::default();
+        let mut unreadable = Vec::new();
+        for record in records {
+            let key = field(&record, "key").as_string().unwrap_or_default();
+            let doc = field(&record, "doc").as_string().unwrap_or_default();
+            let kind = key.split('/').nth(1).and_then(RecordKind::from_key);
+            let loaded = match kind {
+                Some(kind) => load_record(&mut content, kind, &doc).map_err(StorageError::from),
+                None => Err(StorageError::Other(format!("unknown record key {key}"))),
+            };
+            if let Err(error) = loaded {
+                unreadable.push(UnreadableRecord { id: key, error });
+            }
+        }
+        Ok(Some(StoredReview {
+            review,
+            content,
+            revision,
+            unreadable,
+        }))
     }
 
-    /// Saves a review and its summary together, replacing the stored record only if it is
-    /// still at `replaces_revision` (0 for a review not stored before). Returns the new revision.
+    /// Saves a review's details and summary, and the content records in `writes`, in one
+    /// transaction, replacing the stored review only if it is still at `replaces_revision` (0
+    /// for a review not stored before). Returns the new revision.
     ///
     /// The check stops two tabs editing one review from silently overwriting each other.
-    pub async fn put(&self, review: &Review, replaces_revision: u64) -> Result<u64, StorageError> {
+    pub async fn put(
+        &self,
+        review: &Review,
+        replaces_revision: u64,
+        writes: &[RecordWrite],
+    ) -> Result<u64, StorageError> {
         let tx = self
             .db
-            .transaction(&[REVIEWS, SUMMARIES], TransactionMode::ReadWrite)?;
+            .transaction(&[REVIEWS, SUMMARIES, RECORDS], TransactionMode::ReadWrite)?;
         let reviews = tx.store(REVIEWS)?;
         let current = reviews
             .get(key(review.id))
@@ -335,17 +413,40 @@ impl ReviewStore {
                 None,
             )
             .await?;
+        let records = tx.store(RECORDS)?;
+        for write in writes {
+            match write {
+                RecordWrite::Put { kind, id, doc } => {
+                    let record_key = record_key(review.id, *kind, *id);
+                    records
+                        .put(
+                            &object(&[("key", record_key.into()), ("doc", doc.as_str().into())]),
+                            None,
+                        )
+                        .await?;
+                }
+                RecordWrite::Delete { kind, id } => {
+                    records
+                        .delete(JsValue::from_str(&record_key(review.id, *kind, *id)))
+                        .await?;
+                }
+            }
+        }
         finish(tx).await?;
         Ok(revision)
     }
 
-    /// Deletes a review and its summary. Deleting a review that is not there is not an error.
+    /// Deletes a review, its summary and all its content. Deleting a review that is not there
+    /// is not an error.
     pub async fn delete(&self, id: ReviewId) -> Result<(), StorageError> {
         let tx = self
             .db
-            .transaction(&[REVIEWS, SUMMARIES], TransactionMode::ReadWrite)?;
+            .transaction(&[REVIEWS, SUMMARIES, RECORDS], TransactionMode::ReadWrite)?;
         tx.store(REVIEWS)?.delete(key(id)).await?;
         tx.store(SUMMARIES)?.delete(key(id)).await?;
+        tx.store(RECORDS)?
+            .delete(review_records(id)?.into())
+            .await?;
         finish(tx).await?;
         Ok(())
     }

@@ -31,7 +31,13 @@ pub fn ReviewLayout(id: ReviewId) -> impl IntoView {
         {move || match loaded.get() {
             None => view! { <p class="app-body" role="status">"Opening the review\u{2026}"</p> }.into_any(),
             Some(Ok(Some(stored))) => {
-                view! { <ReviewWorkspace review=stored.review revision=stored.revision /> }
+                view! {
+                    <ReviewWorkspace
+                        review=stored.review
+                        content=stored.content
+                        revision=stored.revision
+                    />
+                }
                     .into_any()
             }
             Some(Ok(None)) => view! { <ReviewNotFound /> }.into_any(),
@@ -65,9 +71,13 @@ fn ReviewNotFound() -> impl IntoView {
 
 /// The frame of an open review: its session, what is due next and its sections.
 #[component]
-fn ReviewWorkspace(review: sightline_core::Review, revision: u64) -> impl IntoView {
+fn ReviewWorkspace(
+    review: sightline_core::Review,
+    content: sightline_core::ReviewContent,
+    revision: u64,
+) -> impl IntoView {
     let id = review.id;
-    let session = ReviewSession::new(review, revision);
+    let session = ReviewSession::new(review, content, revision);
     provide_context(session);
     let review = session.review();
     let navigator = use_navigator();

@@ -1,22 +1,28 @@
 //! An open review and its autosave.
 //!
-//! A change flows like this: a component calls [`ReviewSession::edit`] → the review signal is
-//! updated (the page re-renders what depends on it) → the [`Autosaver`] marks a change and, if
-//! no save is scheduled, schedules one [`SAVE_DELAY_MS`] later → the save takes the review as
-//! it is then, writes it with its summary in one IndexedDB transaction, and sets the header's
-//! status to "Saved" if nothing changed meanwhile (otherwise it saves again).
+//! A change flows like this: a component calls one of [`ReviewSession`]'s edit methods → the
+//! review's details or content signal is updated (the page re-renders what depends on it) and
+//! the review is stamped as changed → the [`Autosaver`] notes which content records changed
+//! and, if no save is scheduled, schedules one [`SAVE_DELAY_MS`] later → the save encodes the
+//! review's details and only the records that changed, and writes them in one IndexedDB
+//! transaction → the header says "Saved" if nothing changed meanwhile (otherwise it saves
+//! again).
 //!
 //! The save is scheduled once per burst of typing and not pushed back by each keystroke, so a
 //! change is stored within about half a second however fast someone types.
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use sightline_core::{Review, ReviewId};
+use sightline_core::content::{Change, Record, RecordKind};
+use sightline_core::record::encode_from;
+use sightline_core::{RecordId, Review, ReviewContent, ReviewId};
 
 use crate::components::{use_save_status, SaveState, SaveStatus};
-use crate::platform::{clock, storage};
+use crate::platform::storage::{self, RecordWrite};
+use crate::platform::{clock, ids};
 
 /// How long after the first unsaved change a save starts.
 pub const SAVE_DELAY_MS: u64 = 300;
@@ -25,64 +31,126 @@ pub const SAVE_DELAY_MS: u64 = 300;
 #[derive(Clone, Copy)]
 pub struct ReviewSession {
     review: RwSignal<Review>,
+    content: RwSignal<ReviewContent>,
     saver: StoredValue<Rc<Autosaver>, LocalStorage>,
 }
 
 impl ReviewSession {
-    /// Opens a session on a review read from storage at `revision`, and makes it the one that
-    /// is flushed when the page is hidden.
-    pub fn new(review: Review, revision: u64) -> Self {
+    /// Opens a session on a review read from storage at `revision`, and registers it to be
+    /// saved when the page is hidden or closed.
+    pub fn new(review: Review, content: ReviewContent, revision: u64) -> Self {
         let id = review.id;
         let review = RwSignal::new(review);
-        let saver = Autosaver::new(id, revision, use_save_status(), move || {
-            review.try_get_untracked()
+        let content = RwSignal::new(content);
+        let saver = Rc::new(Autosaver {
+            id,
+            status: use_save_status(),
+            review,
+            content,
+            state: RefCell::new(AutosaveState {
+                revision,
+                ..Default::default()
+            }),
         });
         let key = OPEN_SESSIONS.with(|open| open.borrow_mut().add(saver.clone()));
         // Leaving the review (another link, the back button) must not lose a change that is
-        // still waiting for its save: keep a copy and save it now. The cleanup runs before the
-        // review's signal is disposed. (It must be `Send`, so it finds its autosaver by key
-        // rather than holding it.)
+        // still waiting for its save: save it now, while the signals still hold it (cleanups
+        // run before the owner's signals are disposed). The cleanup must be `Send`, so it finds
+        // its autosaver by key rather than holding it.
         on_cleanup(move || {
-            let leaving = OPEN_SESSIONS.with(|open| open.borrow_mut().remove(key));
-            if let (Some(saver), Some(snapshot)) = (leaving, review.try_get_untracked()) {
-                saver.flush_with(snapshot);
+            if let Some(saver) = OPEN_SESSIONS.with(|open| open.borrow_mut().remove(key)) {
+                saver.flush();
             }
         });
         Self {
             review,
+            content,
             saver: StoredValue::new_local(saver),
         }
     }
 
-    /// The review, for reading. Reading it inside a view or effect tracks it.
-    pub fn review(&self) -> RwSignal<Review> {
-        self.review
+    /// The review's details, for reading. Reading inside a view or effect tracks them.
+    pub fn review(&self) -> ReadSignal<Review> {
+        self.review.read_only()
     }
 
-    /// Changes the review and saves it shortly.
+    /// The review's content, for reading.
+    pub fn content(&self) -> ReadSignal<ReviewContent> {
+        self.content.read_only()
+    }
+
+    fn changed(&self, records: impl IntoIterator<Item = Change>) {
+        self.review.update(|review| review.touch(clock::now()));
+        self.saver.with_value(|saver| saver.changed(records));
+    }
+
+    /// Changes the review's details and saves them shortly.
     pub fn edit(&self, change: impl FnOnce(&mut Review)) {
-        self.review.update(|review| {
-            change(review);
-            review.touch(clock::now());
-        });
-        self.saver.with_value(|saver| saver.changed());
+        self.review.update(change);
+        self.changed([]);
     }
 
-    /// Changes the review only if `change` succeeds on a copy; otherwise leaves it as it was and
-    /// returns the error for the page to show.
+    /// Changes the review's details only if `change` succeeds on a copy; otherwise leaves them
+    /// as they were and returns the error for the page to show.
     pub fn try_edit<E>(&self, change: impl FnOnce(&mut Review) -> Result<(), E>) -> Result<(), E> {
         let mut copy = self.review.get_untracked();
         change(&mut copy)?;
-        copy.touch(clock::now());
         self.review.set(copy);
-        self.saver.with_value(|saver| saver.changed());
+        self.changed([]);
         Ok(())
+    }
+
+    /// Adds a content record, or replaces the one with its id.
+    pub fn put_record<T: Record>(&self, mut record: T) {
+        record.touch(clock::now());
+        let change = Change::Put(T::KIND, record.id());
+        self.content.update(|content| content.put(record));
+        self.changed([change]);
+    }
+
+    /// Changes the content record of type `T` with `id`, if it exists.
+    pub fn update_record<T: Record>(&self, id: RecordId, change: impl FnOnce(&mut T)) {
+        let now = clock::now();
+        let mut found = false;
+        self.content.update(|content| {
+            if let Some(record) = T::all_mut(content).iter_mut().find(|r| r.id() == id) {
+                change(record);
+                record.touch(now);
+                found = true;
+            }
+        });
+        if found {
+            self.changed([Change::Put(T::KIND, id)]);
+        }
+    }
+
+    /// Removes a content record and every reference to it.
+    pub fn remove_record(&self, kind: RecordKind, id: RecordId) {
+        let now = clock::now();
+        let mut changes = Vec::new();
+        self.content
+            .update(|content| changes = content.remove_with_references(kind, id, now));
+        self.changed(changes);
+    }
+
+    /// Makes several changes to the content at once (an import, a new episode with its
+    /// events): `change` returns which records it wrote or removed.
+    pub fn change_content(&self, change: impl FnOnce(&mut ReviewContent) -> Vec<Change>) {
+        let mut changes = Vec::new();
+        self.content.update(|content| changes = change(content));
+        self.changed(changes);
     }
 
     /// Stops saving this review, because it is being deleted.
     pub fn stop_saving(&self) {
-        self.saver.with_value(|saver| saver.stop());
+        self.saver
+            .with_value(|saver| saver.state.borrow_mut().stopped = true);
     }
+}
+
+/// A new record id from the browser's random numbers.
+pub fn new_id() -> RecordId {
+    ids::new_record_id()
 }
 
 /// The session of the review on screen. Panics outside a review's pages.
@@ -90,63 +158,72 @@ pub fn use_review_session() -> ReviewSession {
     expect_context::<ReviewSession>()
 }
 
+/// What happens to a content record at the next save.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pending {
+    Put,
+    Delete,
+}
+
 #[derive(Default)]
 struct AutosaveState {
-    /// The stored record's revision, which the next save must replace.
+    /// The stored review's revision, which the next save must replace.
     revision: u64,
     /// Changes made since the session opened.
     changes: u64,
     /// How many of those changes are stored.
     saved_changes: u64,
+    /// Content records changed since the last batch was taken.
+    pending: BTreeMap<(RecordKind, RecordId), Pending>,
     saving: bool,
     scheduled: bool,
     stopped: bool,
-    /// A copy taken when the page closed, used instead of the (then disposed) signal.
-    final_snapshot: Option<Review>,
+    /// A batch taken when the page was left while a save was under way.
+    queued: Option<Batch>,
+}
+
+/// One save: the review's details and the content records that changed, encoded.
+struct Batch {
+    review: Review,
+    writes: Vec<RecordWrite>,
+    /// The record changes taken into this batch, put back if the save fails.
+    taken: BTreeMap<(RecordKind, RecordId), Pending>,
+    /// The change count this batch brings storage up to.
+    changes: u64,
 }
 
 /// Saves one review in the background, one save at a time, always the newest version.
 ///
-/// It holds no reactive handles of its own, so a save that finishes after the person has left
-/// the page still completes and still updates the header.
+/// Its signals are read with `try_` accessors, so a save that finishes after the person has
+/// left the page still completes and still updates the header.
 pub struct Autosaver {
     id: ReviewId,
     status: SaveStatus,
-    current: Box<dyn Fn() -> Option<Review>>,
+    review: RwSignal<Review>,
+    content: RwSignal<ReviewContent>,
     state: RefCell<AutosaveState>,
 }
 
 impl Autosaver {
-    fn new(
-        id: ReviewId,
-        revision: u64,
-        status: SaveStatus,
-        current: impl Fn() -> Option<Review> + 'static,
-    ) -> Rc<Self> {
-        Rc::new(Self {
-            id,
-            status,
-            current: Box::new(current),
-            state: RefCell::new(AutosaveState {
-                revision,
-                ..Default::default()
-            }),
-        })
-    }
-
     fn has_unsaved_changes(&self) -> bool {
         let state = self.state.borrow();
         !state.stopped && state.changes > state.saved_changes
     }
 
     /// Notes a change and schedules a save if none is scheduled.
-    fn changed(self: &Rc<Self>) {
+    fn changed(self: &Rc<Self>, records: impl IntoIterator<Item = Change>) {
         {
             let mut state = self.state.borrow_mut();
             if state.stopped {
                 return;
             }
             state.changes += 1;
+            for change in records {
+                match change {
+                    Change::Put(kind, id) => state.pending.insert((kind, id), Pending::Put),
+                    Change::Removed(kind, id) => state.pending.insert((kind, id), Pending::Delete),
+                };
+            }
             if state.scheduled {
                 return;
             }
@@ -163,71 +240,115 @@ impl Autosaver {
         );
     }
 
-    /// Saves `snapshot` now if it has unsaved changes: used when the page goes away.
-    fn flush_with(self: &Rc<Self>, snapshot: Review) {
+    /// Takes everything unsaved into a batch, encoding the changed records as they are now.
+    /// `None` when the review's signals are gone.
+    fn take_batch(&self) -> Option<Batch> {
+        let review = self.review.try_get_untracked()?;
+        let (taken, changes) = {
+            let mut state = self.state.borrow_mut();
+            (std::mem::take(&mut state.pending), state.changes)
+        };
+        let writes = self.content.try_with_untracked(|content| {
+            taken
+                .iter()
+                .map(|(&(kind, id), pending)| {
+                    let doc = match pending {
+                        Pending::Put => encode_from(content, kind, id),
+                        Pending::Delete => None,
+                    };
+                    match doc {
+                        Some(doc) => RecordWrite::Put { kind, id, doc },
+                        // A record changed and then removed before the save is deleted.
+                        None => RecordWrite::Delete { kind, id },
+                    }
+                })
+                .collect()
+        })?;
+        Some(Batch {
+            review,
+            writes,
+            taken,
+            changes,
+        })
+    }
+
+    /// Saves now if there is anything unsaved: used when the page is hidden or left.
+    fn flush(self: &Rc<Self>) {
         if !self.has_unsaved_changes() {
             return;
         }
-        self.state.borrow_mut().final_snapshot = Some(snapshot);
-        self.start_saving();
-    }
-
-    /// Saves now if there is anything unsaved.
-    fn flush(self: &Rc<Self>) {
-        if self.has_unsaved_changes() {
-            self.start_saving();
+        if self.state.borrow().saving {
+            // Take what is unsaved while the signals still hold it; the save under way sends
+            // it when it ends.
+            if let Some(batch) = self.take_batch() {
+                self.state.borrow_mut().queued = Some(batch);
+            }
+            return;
         }
-    }
-
-    fn stop(&self) {
-        self.state.borrow_mut().stopped = true;
-    }
-
-    fn snapshot(&self) -> Option<Review> {
-        let final_snapshot = self.state.borrow().final_snapshot.clone();
-        final_snapshot.or_else(|| (self.current)())
+        self.start_saving();
     }
 
     fn start_saving(self: &Rc<Self>) {
         {
-            let mut state = self.state.borrow_mut();
-            if state.saving || state.stopped {
-                // The save under way saves again when it ends if more has changed.
+            let state = self.state.borrow();
+            if state.saving || state.stopped || state.changes == state.saved_changes {
                 return;
             }
-            state.saving = true;
         }
+        let Some(batch) = self.take_batch() else {
+            return;
+        };
+        self.state.borrow_mut().saving = true;
         let saver = self.clone();
-        leptos::task::spawn_local(async move { saver.save_until_current().await });
+        leptos::task::spawn_local(async move { saver.save_until_current(batch).await });
     }
 
-    async fn save_until_current(self: Rc<Self>) {
+    async fn save_until_current(self: Rc<Self>, first: Batch) {
+        let mut batch = first;
         loop {
-            let (changes, revision) = {
-                let state = self.state.borrow();
-                (state.changes, state.revision)
-            };
-            let Some(review) = self.snapshot() else { break };
-            debug_assert_eq!(review.id, self.id);
+            debug_assert_eq!(batch.review.id, self.id);
+            let revision = self.state.borrow().revision;
             let result = match storage::shared().await {
-                Ok(store) => store.put(&review, revision).await,
+                Ok(store) => store.put(&batch.review, revision, &batch.writes).await,
                 Err(error) => Err(error),
             };
-            let mut state = self.state.borrow_mut();
-            match result {
-                Ok(new_revision) => {
-                    state.revision = new_revision;
-                    state.saved_changes = changes;
-                    if state.changes == changes || state.stopped {
-                        break;
+            let next = {
+                let mut state = self.state.borrow_mut();
+                match result {
+                    Ok(new_revision) => {
+                        state.revision = new_revision;
+                        state.saved_changes = state.saved_changes.max(batch.changes);
+                        if state.stopped {
+                            None
+                        } else if let Some(queued) = state.queued.take() {
+                            Some(queued)
+                        } else if state.changes > state.saved_changes {
+                            drop(state);
+                            self.take_batch()
+                        } else {
+                            None
+                        }
+                    }
+                    Err(error) => {
+                        // Keep the changes for the next save, unless newer ones replaced them.
+                        for (key, pending) in batch.taken {
+                            state.pending.entry(key).or_insert(pending);
+                        }
+                        if let Some(queued) = state.queued.take() {
+                            for (key, pending) in queued.taken {
+                                state.pending.insert(key, pending);
+                            }
+                        }
+                        state.saving = false;
+                        drop(state);
+                        self.status.set(SaveState::NotSaved(error.to_string()));
+                        return;
                     }
                 }
-                Err(error) => {
-                    state.saving = false;
-                    drop(state);
-                    self.status.set(SaveState::NotSaved(error.to_string()));
-                    return;
-                }
+            };
+            match next {
+                Some(next) => batch = next,
+                None => break,
             }
         }
         self.state.borrow_mut().saving = false;
