@@ -1,15 +1,20 @@
 //! The app's addresses and the page each one shows.
 //!
-//! | Address                 | Page                      |
-//! |-------------------------|---------------------------|
-//! | `/`                     | Reviews                   |
-//! | `/reviews/new`          | New review                |
-//! | `/reviews/<id>`         | a review's Overview       |
-//! | `/reviews/<id>/<part>`  | a review's other sections (later issues) |
-//! | `/storage`              | Storage                   |
+//! | Address                                | Page                          |
+//! |----------------------------------------|-------------------------------|
+//! | `/`                                    | Reviews                       |
+//! | `/reviews/new`                         | New review                    |
+//! | `/reviews/<id>`                        | a review's Overview           |
+//! | `/reviews/<id>/people`                 | People and agencies           |
+//! | `/reviews/<id>/chronology`             | Chronology                    |
+//! | `/reviews/<id>/episodes[/<episode>]`   | Episodes, or one episode      |
+//! | `/reviews/<id>/reflections[/<id>]`     | Reflections, or one           |
+//! | `/reviews/<id>/templates/<template>`   | Editing a reflection template |
+//! | `/reviews/<id>/search?q=…`             | Search results                |
+//! | `/storage`                             | Storage                       |
 
 use leptos::prelude::*;
-use sightline_core::ReviewId;
+use sightline_core::{RecordId, ReviewId};
 
 use crate::platform::history;
 
@@ -17,20 +22,54 @@ use crate::platform::history;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReviewSection {
     Overview,
+    People,
+    Chronology,
+    Episodes,
+    Episode(RecordId),
+    Reflections,
+    Reflection(RecordId),
+    Template(RecordId),
+    Search,
 }
 
 impl ReviewSection {
-    /// The last part of the section's address; empty for the Overview.
-    pub fn slug(self) -> &'static str {
+    /// The part of the section's address after the review's; empty for the Overview.
+    pub fn path(self) -> String {
         match self {
-            ReviewSection::Overview => "",
+            ReviewSection::Overview => String::new(),
+            ReviewSection::People => "people".into(),
+            ReviewSection::Chronology => "chronology".into(),
+            ReviewSection::Episodes => "episodes".into(),
+            ReviewSection::Episode(id) => format!("episodes/{id}"),
+            ReviewSection::Reflections => "reflections".into(),
+            ReviewSection::Reflection(id) => format!("reflections/{id}"),
+            ReviewSection::Template(id) => format!("templates/{id}"),
+            ReviewSection::Search => "search".into(),
         }
     }
 
-    fn from_slug(slug: &str) -> Option<Self> {
-        match slug {
-            "" => Some(ReviewSection::Overview),
-            _ => None,
+    fn parse(parts: &[&str]) -> Option<Self> {
+        let record = |id: &str| RecordId::parse(id);
+        Some(match parts {
+            [] => ReviewSection::Overview,
+            ["people"] => ReviewSection::People,
+            ["chronology"] => ReviewSection::Chronology,
+            ["episodes"] => ReviewSection::Episodes,
+            ["episodes", id] => ReviewSection::Episode(record(id)?),
+            ["reflections"] => ReviewSection::Reflections,
+            ["reflections", id] => ReviewSection::Reflection(record(id)?),
+            ["templates", id] => ReviewSection::Template(record(id)?),
+            ["search"] => ReviewSection::Search,
+            _ => return None,
+        })
+    }
+
+    /// The navigation tab the section belongs to.
+    pub fn tab(self) -> ReviewSection {
+        match self {
+            ReviewSection::Episode(_) => ReviewSection::Episodes,
+            ReviewSection::Reflection(_) | ReviewSection::Template(_) => ReviewSection::Reflections,
+            other => other,
         }
     }
 }
@@ -49,15 +88,12 @@ impl Route {
     /// The page at `path` (the part of the address after the host).
     pub fn parse(path: &str) -> Route {
         let path = path.split(['?', '#']).next().unwrap_or("");
-        let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
-            [""] => Route::Reviews,
+            [] => Route::Reviews,
             ["storage"] => Route::Storage,
             ["reviews", "new"] => Route::NewReview,
-            ["reviews", id] => ReviewId::parse(id)
-                .map(|id| Route::Review(id, ReviewSection::Overview))
-                .unwrap_or(Route::NotFound),
-            ["reviews", id, slug] => match (ReviewId::parse(id), ReviewSection::from_slug(slug)) {
+            ["reviews", id, rest @ ..] => match (ReviewId::parse(id), ReviewSection::parse(rest)) {
                 (Some(id), Some(section)) => Route::Review(id, section),
                 _ => Route::NotFound,
             },
@@ -71,40 +107,95 @@ impl Route {
             Route::Reviews | Route::NotFound => "/".to_owned(),
             Route::NewReview => "/reviews/new".to_owned(),
             Route::Storage => "/storage".to_owned(),
-            Route::Review(id, section) => match section.slug() {
+            Route::Review(id, section) => match section.path().as_str() {
                 "" => format!("/reviews/{id}"),
-                slug => format!("/reviews/{id}/{slug}"),
+                path => format!("/reviews/{id}/{path}"),
             },
         }
     }
 }
 
+/// The address of a section of review `id`.
+pub fn review_section_href(id: ReviewId, section: ReviewSection) -> String {
+    Route::Review(id, section).href()
+}
+
+/// The value of `name` in an address's query (`?q=…`), decoded.
+pub fn query_param(address: &str, name: &str) -> Option<String> {
+    let query = address.split_once('?')?.1.split('#').next().unwrap_or("");
+    query.split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (key == name).then(|| {
+            let value = value.replace('+', " ");
+            js_sys::decode_uri_component(&value)
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or(value)
+        })
+    })
+}
+
 /// The page being shown, kept in step with the address bar. Provided once by the app.
 #[derive(Clone, Copy)]
-pub struct Navigator(RwSignal<Route>);
+pub struct Navigator {
+    /// The address's path and query.
+    address: RwSignal<String>,
+}
 
 impl Navigator {
     /// Reads the current address, follows the back and forward buttons and the app's links,
     /// and makes the navigator available to the app.
     pub fn provide() -> Self {
-        let route = RwSignal::new(Route::parse(&history::current_path()));
-        let follow = move |path: String| route.set(Route::parse(&path));
+        let address = RwSignal::new(history::current_address());
+        let follow = move |path: String| {
+            address.set(path);
+            focus_fragment(&address.get_untracked());
+        };
         history::on_back_or_forward(follow);
         history::intercept_link_clicks(follow);
-        let navigator = Self(route);
+        let navigator = Self { address };
         provide_context(navigator);
         navigator
     }
 
     /// The page being shown, tracked.
     pub fn route(&self) -> Route {
-        self.0.get()
+        Route::parse(&self.address.read())
     }
 
-    /// Goes to `route`, adding it to the history as a link would.
+    /// A value from the address's query, tracked.
+    pub fn query(&self, name: &str) -> Option<String> {
+        query_param(&self.address.read(), name)
+    }
+
+    /// The address's fragment without the `#` (the id of the item to show), tracked.
+    pub fn fragment(&self) -> Option<String> {
+        self.address
+            .read()
+            .split_once('#')
+            .map(|(_, fragment)| fragment.to_owned())
+            .filter(|fragment| !fragment.is_empty())
+    }
+
+    /// Goes to `href`, adding it to the history as a link would.
+    pub fn go_to(&self, href: &str) {
+        history::push(href);
+        self.address.set(href.to_owned());
+        focus_fragment(href);
+    }
+
+    /// Goes to `route`.
     pub fn go(&self, route: Route) {
-        history::push(&route.href());
-        self.0.set(route);
+        self.go_to(&route.href());
+    }
+}
+
+/// After the new page has been drawn, moves focus to the item an address's fragment names
+/// (`…/chronology#event-…`), as a browser does for a page it loads.
+fn focus_fragment(address: &str) {
+    if let Some((_, fragment)) = address.split_once('#') {
+        let id = fragment.to_owned();
+        request_animation_frame(move || crate::components::page_title::focus_element(&id));
     }
 }
 

@@ -12,7 +12,6 @@ use sightline_core::content::RecordKind;
 use sightline_core::generate::{generate_review, ReviewSize};
 use sightline_core::record::{encode_from, encode_review};
 use sightline_core::validation::NewReview;
-use sightline_core::Record;
 use sightline_core::{Milestone, Review, ReviewId, ReviewType};
 use wasm_bindgen_test::*;
 

@@ -15,6 +15,8 @@ pub fn ErrorSummary(
     errors: Signal<Vec<FieldError>>,
 ) -> impl IntoView {
     let summary = NodeRef::<html::Div>::new();
+    // A page can hold several forms, each with its own summary: give each heading its own id.
+    let title_id = format!("error-summary-title-{}", next_summary_number());
     // Focus the summary each time a new set of errors appears.
     Effect::new(move |_| {
         if !errors.read().is_empty() {
@@ -28,11 +30,11 @@ pub fn ErrorSummary(
             <div
                 class="app-error-summary"
                 role="alert"
-                aria-labelledby="error-summary-title"
+                aria-labelledby=title_id.clone()
                 tabindex="-1"
                 node_ref=summary
             >
-                <h2 class="app-error-summary__title" id="error-summary-title">
+                <h2 class="app-error-summary__title" id=title_id.clone()>
                     "There is a problem"
                 </h2>
                 <ul class="app-error-summary__list">
@@ -62,6 +64,16 @@ pub fn ErrorSummary(
             </div>
         </Show>
     }
+}
+
+fn next_summary_number() -> u32 {
+    thread_local! {
+        static COUNT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+    COUNT.with(|count| {
+        count.set(count.get() + 1);
+        count.get()
+    })
 }
 
 /// The error for `field` among `errors`, for showing beside the field. A group of inputs (a

@@ -17,5 +17,5 @@ pub use loading::load_once;
 pub use notice::{use_notice, Notice, NoticeBanner};
 pub use page_title::use_page_title;
 pub use save_status::{use_save_status, SaveState, SaveStatus, SaveStatusIndicator};
-pub use text_field::{ErrorMessage, TextField};
+pub use text_field::{ErrorMessage, TextArea, TextField};
 pub use update_banner::UpdateBanner;

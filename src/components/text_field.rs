@@ -80,3 +80,47 @@ pub fn TextField(
         </div>
     }
 }
+
+/// A multi-line text box with a visible label and an optional hint. It reports every change
+/// through `on_input`, so long answers save as they are typed.
+#[component]
+pub fn TextArea(
+    /// The textarea's id and name; the hint gets `<id>-hint`.
+    #[prop(into)]
+    id: String,
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// Help shown under the label.
+    #[prop(optional, into)]
+    hint: Option<String>,
+    /// How many lines tall it starts.
+    #[prop(default = 5)]
+    rows: u32,
+    /// The text to show, tracked.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Called with the new text on every change.
+    on_input: impl Fn(String) + 'static,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="app-form-group">
+            <label class="app-label" for=id.clone()>
+                {label}
+            </label>
+            {hint
+                .clone()
+                .map(|hint| view! { <div class="app-hint" id=hint_id.clone()>{hint}</div> })}
+            <textarea
+                class="app-textarea"
+                id=id.clone()
+                name=id
+                rows=rows
+                aria-describedby=hint.map(|_| hint_id)
+                prop:value=move || value.get()
+                on:input=move |ev| on_input(event_target_value(&ev))
+            ></textarea>
+        </div>
+    }
+}

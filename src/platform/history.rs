@@ -13,12 +13,16 @@ fn window() -> web_sys::Window {
     web_sys::window().expect("Sightline runs in a browser window")
 }
 
-/// The path of the current address, such as `/reviews/…`.
-pub fn current_path() -> String {
-    window()
-        .location()
-        .pathname()
-        .unwrap_or_else(|_| "/".to_owned())
+/// The path, query and fragment of the current address, such as
+/// `/reviews/…/chronology#event-…`.
+pub fn current_address() -> String {
+    let location = window().location();
+    format!(
+        "{}{}{}",
+        location.pathname().unwrap_or_else(|_| "/".to_owned()),
+        location.search().unwrap_or_default(),
+        location.hash().unwrap_or_default()
+    )
 }
 
 /// Adds `path` to the history and shows it in the address bar, without loading a page.
@@ -32,7 +36,7 @@ pub fn push(path: &str) {
 
 /// Calls `on_change` with the new path when the person goes back or forward.
 pub fn on_back_or_forward(on_change: impl Fn(String) + 'static) {
-    let listener = Closure::<dyn Fn()>::new(move || on_change(current_path()));
+    let listener = Closure::<dyn Fn()>::new(move || on_change(current_address()));
     let _ =
         window().add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
     // Lives as long as the page.
@@ -71,7 +75,7 @@ fn in_app_target(event: &MouseEvent) -> Option<String> {
     if same_page || is_file {
         return None;
     }
-    Some(format!("{path}{}", anchor.search()))
+    Some(format!("{path}{}{}", anchor.search(), anchor.hash()))
 }
 
 /// Calls `on_navigate` with the path of every click on one of the app's own links, after
@@ -80,7 +84,7 @@ pub fn intercept_link_clicks(on_navigate: impl Fn(String) + 'static) {
     let listener = Closure::<dyn Fn(MouseEvent)>::new(move |event: MouseEvent| {
         if let Some(path) = in_app_target(&event) {
             event.prevent_default();
-            if path != current_path() {
+            if path != current_address() {
                 push(&path);
             }
             on_navigate(path);

@@ -5,6 +5,7 @@
 //! every decision to the core crate or the feature that calls it.
 
 pub mod clock;
+pub mod files;
 pub mod history;
 pub mod ids;
 pub mod persistence;

@@ -1,10 +1,15 @@
 //! One review: loading it from storage, the frame around its pages (what is due next, the
 //! review's own navigation), and its pages.
 
+pub mod chronology;
+pub mod episodes;
 pub mod lifecycle_table;
 pub mod manage;
 pub mod overview;
 pub mod parallel_proceedings;
+pub mod people;
+pub mod reflections;
+pub mod search;
 pub mod session;
 
 use leptos::prelude::*;
@@ -13,7 +18,7 @@ use sightline_core::{next_due, ReviewId, ReviewStatus};
 
 use crate::components::{load_once, use_page_title};
 use crate::platform::{clock, storage};
-use crate::routes::{use_navigator, ReviewSection, Route};
+use crate::routes::{review_section_href, use_navigator, ReviewSection, Route};
 use overview::OverviewPage;
 use session::ReviewSession;
 
@@ -85,27 +90,57 @@ fn ReviewWorkspace(
         Route::Review(_, section) => section,
         _ => ReviewSection::Overview,
     });
+    let tab = Memo::new(move |_| section.get().tab());
+    let tabs = [
+        (ReviewSection::Overview, "Overview"),
+        (ReviewSection::People, "People"),
+        (ReviewSection::Chronology, "Chronology"),
+        (ReviewSection::Episodes, "Episodes"),
+        (ReviewSection::Reflections, "Reflections"),
+    ];
     view! {
         <div class="app-review-frame">
             <a href="/" class="app-back-link">
                 "All reviews"
             </a>
             <NextDueBanner />
-            <nav class="app-section-nav" aria-label="Review sections">
-                <ul>
-                    <li>
-                        <a
-                            href=review_href(id)
-                            aria-current=move || (section.get() == ReviewSection::Overview).then_some("page")
-                        >
-                            "Overview"
-                        </a>
-                    </li>
-                </ul>
-            </nav>
+            <div class="app-review-bar">
+                <nav class="app-section-nav" aria-label="Review sections">
+                    <ul>
+                        {tabs
+                            .into_iter()
+                            .map(|(target, label)| {
+                                view! {
+                                    <li>
+                                        <a
+                                            href=review_section_href(id, target)
+                                            aria-current=move || (tab.get() == target).then_some("page")
+                                        >
+                                            {label}
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </nav>
+                <search::ReviewSearchBox review=id />
+            </div>
         </div>
         {move || match section.get() {
-            ReviewSection::Overview => view! { <OverviewPage /> },
+            ReviewSection::Overview => view! { <OverviewPage /> }.into_any(),
+            ReviewSection::People => view! { <people::PeoplePage /> }.into_any(),
+            ReviewSection::Chronology => view! { <chronology::ChronologyPage /> }.into_any(),
+            ReviewSection::Episodes => view! { <episodes::EpisodesPage /> }.into_any(),
+            ReviewSection::Episode(episode) => view! { <episodes::EpisodePage episode /> }.into_any(),
+            ReviewSection::Reflections => view! { <reflections::ReflectionsPage /> }.into_any(),
+            ReviewSection::Reflection(reflection) => {
+                view! { <reflections::ReflectionPage reflection /> }.into_any()
+            }
+            ReviewSection::Template(template) => {
+                view! { <reflections::TemplatePage template /> }.into_any()
+            }
+            ReviewSection::Search => view! { <search::SearchPage /> }.into_any(),
         }}
         <span hidden data-testid="review-id">{move || review.read().id.to_string()}</span>
     }

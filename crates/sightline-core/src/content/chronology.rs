@@ -528,9 +528,82 @@ impl ChronologyFilter {
     }
 }
 
-/// The years an event date falls in, for the timeline's scale.
-pub fn year_of(date: &EventDate) -> Option<i32> {
-    date.earliest().map(|d| d.year())
+/// One event on the timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineMark {
+    pub id: RecordId,
+    /// The lane (agency) it sits in.
+    pub lane: usize,
+    /// Across the timeline, from 0 (the first date) to 1 (the last).
+    pub position: f64,
+    /// What a pointer over it shows: "12 March 2025, Health: Home visit".
+    pub label: String,
+}
+
+/// The timeline of some events: one lane per agency, in order of their first event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineLayout {
+    pub lanes: Vec<String>,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub marks: Vec<TimelineMark>,
+    /// Years that start within the span, with their position, for the scale.
+    pub years: Vec<(i32, f64)>,
+    /// Events with no date, which have no place on the timeline.
+    pub undated: usize,
+}
+
+/// Lays out `events` (ids, in chronology order) on a timeline. `None` when none has a date.
+pub fn timeline_layout(content: &ReviewContent, events: &[RecordId]) -> Option<TimelineLayout> {
+    let by_id: std::collections::HashMap<RecordId, &ChronologyEvent> =
+        content.events.iter().map(|e| (e.id, e)).collect();
+    let chosen: Vec<&ChronologyEvent> = events
+        .iter()
+        .filter_map(|id| by_id.get(id).copied())
+        .collect();
+    let dated: Vec<(&ChronologyEvent, NaiveDate)> = chosen
+        .iter()
+        .filter_map(|e| e.date.earliest().map(|d| (*e, d)))
+        .collect();
+    let start = dated.iter().map(|(_, d)| *d).min()?;
+    let end = dated.iter().map(|(_, d)| *d).max()?;
+    let span = (end - start).num_days().max(1) as f64;
+    let position = |date: NaiveDate| (date - start).num_days() as f64 / span;
+    let mut lanes: Vec<String> = Vec::new();
+    let mut marks = Vec::with_capacity(dated.len());
+    let mut ordered = dated.clone();
+    ordered.sort_by_key(|(_, d)| *d);
+    for (event, date) in &ordered {
+        let name = match content.agency_name(event.agency) {
+            "" => "No agency",
+            name => name,
+        };
+        let lane = match lanes.iter().position(|l| l == name) {
+            Some(lane) => lane,
+            None => {
+                lanes.push(name.to_owned());
+                lanes.len() - 1
+            }
+        };
+        let what: String = event.what_happened.chars().take(120).collect();
+        marks.push(TimelineMark {
+            id: event.id,
+            lane,
+            position: position(*date),
+            label: format!("{}, {name}: {what}", event.date.display()),
+        });
+    }
+    let years = ((start.year() + 1)..=end.year())
+        .filter_map(|year| NaiveDate::from_ymd_opt(year, 1, 1).map(|d| (year, position(d))))
+        .collect();
+    Some(TimelineLayout {
+        lanes,
+        start,
+        end,
+        marks,
+        years,
+        undated: chosen.len() - dated.len(),
+    })
 }
 
 #[cfg(test)]
@@ -704,6 +777,48 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(by_words.apply(&content), [2]);
+    }
+
+    #[test]
+    fn the_timeline_has_a_lane_per_agency_and_places_events_by_date() {
+        let police = RecordId::fixed(100);
+        let mut content = ReviewContent {
+            events: vec![
+                event(1, d(2024, 1, 1), "", Some(police)),
+                event(2, d(2026, 1, 1), "", None),
+                event(
+                    3,
+                    EventDate::Month {
+                        year: 2025,
+                        month: 1,
+                    },
+                    "",
+                    Some(police),
+                ),
+                event(4, EventDate::Undated, "Later", None),
+            ],
+            ..Default::default()
+        };
+        content.agencies.push(Agency {
+            id: police,
+            name: "Police Scotland".into(),
+            updated_at: at(),
+        });
+        let ids: Vec<RecordId> = content.events.iter().map(|e| e.id).collect();
+        let layout = timeline_layout(&content, &ids).unwrap();
+        assert_eq!(layout.lanes, ["Police Scotland", "No agency"]);
+        assert_eq!(layout.undated, 1);
+        assert_eq!(layout.marks.len(), 3);
+        assert_eq!(layout.marks[0].position, 0.0);
+        assert_eq!(layout.marks[2].position, 1.0);
+        assert_eq!(layout.marks[2].lane, 1);
+        let middle = layout.marks[1].position;
+        assert!(middle > 0.49 && middle < 0.51, "{middle}");
+        assert_eq!(
+            layout.years.iter().map(|(y, _)| *y).collect::<Vec<_>>(),
+            [2025, 2026]
+        );
+        assert!(timeline_layout(&content, &[RecordId::fixed(4)]).is_none());
     }
 
     #[test]

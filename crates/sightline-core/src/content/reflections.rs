@@ -437,6 +437,8 @@ pub struct Progress {
     /// Answers given (non-empty), out of prompts × participants.
     pub answered: usize,
     pub possible: usize,
+    /// Each (prompt, participant) pair that has a non-empty answer.
+    pub answered_pairs: std::collections::BTreeSet<(RecordId, RecordId)>,
 }
 
 impl Progress {
@@ -488,11 +490,24 @@ pub fn progress(
             (participant.id, count)
         })
         .collect();
+    let answered_pairs = responses
+        .iter()
+        .filter(|r| !r.text.trim().is_empty())
+        .filter(|r| {
+            reflection
+                .participants
+                .iter()
+                .any(|p| p.id == r.participant)
+        })
+        .filter(|r| template.prompts.iter().any(|p| p.id == r.prompt))
+        .map(|r| (r.prompt, r.participant))
+        .collect();
     Progress {
         answered: by_prompt.iter().map(|(_, n)| n).sum(),
         possible: template.prompts.len() * reflection.participants.len(),
         by_prompt,
         by_participant,
+        answered_pairs,
     }
 }
 
@@ -672,6 +687,15 @@ mod tests {
             [2, 0, 1]
         );
         assert_eq!(progress.by_participant, vec![(a, 2), (b, 1)]);
+        assert!(progress
+            .answered_pairs
+            .contains(&(template.prompts[0].id, b)));
+        assert!(
+            !progress
+                .answered_pairs
+                .contains(&(template.prompts[1].id, b)),
+            "blank answers do not count"
+        );
     }
 
     #[test]
