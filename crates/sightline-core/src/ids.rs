@@ -52,6 +52,22 @@ impl RecordId {
         Self(Uuid::from_u128(value))
     }
 
+    /// A new id whose text sorts in the order ids were made (a version 7 UUID): the time in
+    /// milliseconds, then `sequence` for ids made in the same millisecond, then random bits.
+    /// Stored records are read back in key order, so records come back in the order they were
+    /// created, and events with the same date keep the order they were entered in.
+    pub fn time_ordered(unix_millis: u64, sequence: u16, random: [u8; 16]) -> Self {
+        let mut bytes = random;
+        bytes[..6].copy_from_slice(&unix_millis.to_be_bytes()[2..]);
+        // Version 7 in the top four bits, then twelve bits of sequence.
+        let sequence = sequence & 0x0FFF;
+        bytes[6] = 0x70 | (sequence >> 8) as u8;
+        bytes[7] = (sequence & 0xFF) as u8;
+        // The RFC 4122 variant.
+        bytes[8] = (bytes[8] & 0x3F) | 0x80;
+        Self(Uuid::from_bytes(bytes))
+    }
+
     /// The id as a number, to derive fixed ids from one another.
     pub const fn as_u128(self) -> u128 {
         self.0.as_u128()
@@ -136,6 +152,17 @@ mod tests {
             ReviewId::from_random_bytes([1; 16]),
             ReviewId::from_random_bytes([2; 16])
         );
+    }
+
+    #[test]
+    fn time_ordered_ids_sort_by_time_then_sequence_as_text() {
+        let a = RecordId::time_ordered(1_764_000_000_000, 0, [0xFF; 16]);
+        let b = RecordId::time_ordered(1_764_000_000_000, 1, [0x00; 16]);
+        let c = RecordId::time_ordered(1_764_000_000_001, 0, [0x00; 16]);
+        assert!(a.to_string() < b.to_string());
+        assert!(b.to_string() < c.to_string());
+        assert_eq!(&a.to_string()[14..15], "7", "a version 7 UUID");
+        assert_eq!(RecordId::parse(&a.to_string()), Some(a));
     }
 
     #[test]

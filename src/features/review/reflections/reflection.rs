@@ -86,13 +86,18 @@ fn ReflectionDetails(
     // Which answers exist, by (prompt, participant): changes only when one is added or removed,
     // not while someone types in one.
     let answer_ids = Memo::new(move |_| {
-        content
+        let order = participants.read();
+        let position = |who: RecordId| order.iter().position(|p| p.id == who).unwrap_or(usize::MAX);
+        let mut ids = content
             .read()
             .responses
             .iter()
             .filter(|r| r.reflection == reflection)
             .map(|r| (r.prompt, r.participant, r.id))
-            .collect::<Vec<_>>()
+            .collect::<Vec<_>>();
+        // Answers to a question follow the order of the participants.
+        ids.sort_by_key(|(_, who, _)| position(*who));
+        ids
     });
     let confirm_delete = RwSignal::new(false);
 
