@@ -93,12 +93,28 @@ async fn a_save_from_a_stale_tab_is_refused_and_changes_nothing() {
     assert_eq!(store.put(&second_tab, 1, &[]).await.unwrap(), 2);
 
     first_tab.rename("Stale edit").unwrap();
+    // A stale save with a content record: the refusal must undo the record's write too.
+    let (_, generated) = generate_review(
+        6,
+        ReviewSize::SMALL,
+        Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap(),
+    );
+    let event = &generated.events[0];
+    let stale_write = RecordWrite::Put {
+        kind: RecordKind::Event,
+        id: event.id,
+        doc: encode_from(&generated, RecordKind::Event, event.id).unwrap(),
+    };
     assert_eq!(
-        store.put(&first_tab, 1, &[]).await,
+        store.put(&first_tab, 1, &[stale_write]).await,
         Err(StorageError::ChangedElsewhere)
     );
     let stored = store.get(first_tab.id).await.unwrap().unwrap();
     assert_eq!(stored.review.title, "Saved by the second tab");
+    assert!(
+        stored.content.events.is_empty(),
+        "the stale save wrote nothing"
+    );
 
     store.delete(first_tab.id).await.unwrap();
     assert_eq!(

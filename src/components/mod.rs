@@ -7,6 +7,7 @@ pub mod loading;
 pub mod notice;
 pub mod page_title;
 pub mod save_status;
+pub mod synced_text;
 pub mod text_field;
 pub mod update_banner;
 

@@ -12,3 +12,4 @@ pub mod persistence;
 pub mod service_worker;
 pub mod settings;
 pub mod storage;
+pub mod timing;

@@ -22,6 +22,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use futures::future::LocalBoxFuture;
+use futures::FutureExt;
 use js_sys::{Object, Reflect};
 use rexie::{ObjectStore, Rexie, TransactionMode};
 use sightline_core::content::RecordKind;
@@ -377,11 +379,55 @@ impl ReviewStore {
             .db
             .transaction(&[REVIEWS, SUMMARIES, RECORDS], TransactionMode::ReadWrite)?;
         let reviews = tx.store(REVIEWS)?;
-        let current = reviews
-            .get(key(review.id))
-            .await?
+        let summaries = tx.store(SUMMARIES)?;
+        let records = tx.store(RECORDS)?;
+        // Everything is sent at once, right after the read of the stored revision: requests in
+        // one transaction run in order without waiting for each other, so the read sees the old
+        // revision. If it turns out to be stale, aborting the transaction undoes every write.
+        let revision = replaces_revision + 1;
+        let header = object(&[
+            ("id", key(review.id)),
+            ("revision", JsValue::from_f64(revision as f64)),
+            ("doc", encode_review(review).into()),
+        ]);
+        let summary = object(&[
+            ("id", key(review.id)),
+            ("doc", encode_summary(&ReviewSummary::of(review)).into()),
+        ]);
+        let record_values: Vec<(Option<JsValue>, JsValue)> = writes
+            .iter()
+            .map(|write| match write {
+                RecordWrite::Put { kind, id, doc } => (
+                    Some(object(&[
+                        ("key", record_key(review.id, *kind, *id).into()),
+                        ("doc", doc.as_str().into()),
+                    ])),
+                    JsValue::NULL,
+                ),
+                RecordWrite::Delete { kind, id } => {
+                    (None, JsValue::from_str(&record_key(review.id, *kind, *id)))
+                }
+            })
+            .collect();
+        let mut sends: Vec<LocalBoxFuture<'_, rexie::Result<()>>> =
+            Vec::with_capacity(writes.len() + 2);
+        sends.push(Box::pin(reviews.put(&header, None).map(|r| r.map(drop))));
+        sends.push(Box::pin(summaries.put(&summary, None).map(|r| r.map(drop))));
+        for (value, delete_key) in &record_values {
+            match value {
+                Some(value) => sends.push(Box::pin(records.put(value, None).map(|r| r.map(drop)))),
+                None => sends.push(Box::pin(records.delete(delete_key.clone()))),
+            }
+        }
+        let (current, sent) = futures::future::join(
+            reviews.get(key(review.id)),
+            futures::future::try_join_all(sends),
+        )
+        .await;
+        let current = current?
             .filter(|v| !v.is_undefined())
             .map(|v| field(&v, "revision").as_f64().unwrap_or(0.0) as u64);
+        sent?;
         match current {
             Some(stored) if stored != replaces_revision => {
                 tx.abort().await?;
@@ -392,45 +438,6 @@ impl ReviewStore {
                 return Err(StorageError::DeletedElsewhere);
             }
             _ => {}
-        }
-        let revision = replaces_revision + 1;
-        reviews
-            .put(
-                &object(&[
-                    ("id", key(review.id)),
-                    ("revision", JsValue::from_f64(revision as f64)),
-                    ("doc", encode_review(review).into()),
-                ]),
-                None,
-            )
-            .await?;
-        tx.store(SUMMARIES)?
-            .put(
-                &object(&[
-                    ("id", key(review.id)),
-                    ("doc", encode_summary(&ReviewSummary::of(review)).into()),
-                ]),
-                None,
-            )
-            .await?;
-        let records = tx.store(RECORDS)?;
-        for write in writes {
-            match write {
-                RecordWrite::Put { kind, id, doc } => {
-                    let record_key = record_key(review.id, *kind, *id);
-                    records
-                        .put(
-                            &object(&[("key", record_key.into()), ("doc", doc.as_str().into())]),
-                            None,
-                        )
-                        .await?;
-                }
-                RecordWrite::Delete { kind, id } => {
-                    records
-                        .delete(JsValue::from_str(&record_key(review.id, *kind, *id)))
-                        .await?;
-                }
-            }
         }
         finish(tx).await?;
         Ok(revision)

@@ -22,7 +22,7 @@ use sightline_core::{RecordId, Review, ReviewContent, ReviewId};
 
 use crate::components::{use_save_status, SaveState, SaveStatus};
 use crate::platform::storage::{self, RecordWrite};
-use crate::platform::{clock, ids};
+use crate::platform::{clock, ids, timing};
 
 /// How long after the first unsaved change a save starts.
 pub const SAVE_DELAY_MS: u64 = 300;
@@ -79,8 +79,10 @@ impl ReviewSession {
         self.content.read_only()
     }
 
+    /// Notes a change for the autosaver. The review is stamped as changed when the save is
+    /// taken, not here, so that typing in a long answer does not redraw what reads the
+    /// review's details on every keystroke.
     fn changed(&self, records: impl IntoIterator<Item = Change>) {
-        self.review.update(|review| review.touch(clock::now()));
         self.saver.with_value(|saver| saver.changed(records));
     }
 
@@ -243,7 +245,8 @@ impl Autosaver {
     /// Takes everything unsaved into a batch, encoding the changed records as they are now.
     /// `None` when the review's signals are gone.
     fn take_batch(&self) -> Option<Batch> {
-        let review = self.review.try_get_untracked()?;
+        let mut review = self.review.try_get_untracked()?;
+        review.touch(clock::now());
         let (taken, changes) = {
             let mut state = self.state.borrow_mut();
             (std::mem::take(&mut state.pending), state.changes)
@@ -295,6 +298,8 @@ impl Autosaver {
                 return;
             }
         }
+        // Measured from here (encoding the changes) to the commit: "sightline:save".
+        timing::mark("sightline:save-start");
         let Some(batch) = self.take_batch() else {
             return;
         };
@@ -312,6 +317,7 @@ impl Autosaver {
                 Ok(store) => store.put(&batch.review, revision, &batch.writes).await,
                 Err(error) => Err(error),
             };
+            timing::measure("sightline:save", "sightline:save-start");
             let next = {
                 let mut state = self.state.borrow_mut();
                 match result {
@@ -324,6 +330,7 @@ impl Autosaver {
                             Some(queued)
                         } else if state.changes > state.saved_changes {
                             drop(state);
+                            timing::mark("sightline:save-start");
                             self.take_batch()
                         } else {
                             None

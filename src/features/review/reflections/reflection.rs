@@ -26,11 +26,13 @@ pub fn ReflectionPage(reflection: RecordId) -> impl IntoView {
     let content = session.content();
     let review_id = session.review().read_untracked().id;
     let current = Memo::new(move |_| content.read().get::<Reflection>(reflection).cloned());
+    // Templates are not edited on this page: follow which template the reflection uses, not
+    // every change to the review's content.
+    let template_id = Memo::new(move |_| current.read().as_ref().map(|r| r.template));
     let template = Memo::new(move |_| {
-        current
-            .read()
-            .as_ref()
-            .and_then(|r| find_template(&content.read(), r.template))
+        template_id
+            .get()
+            .and_then(|id| content.with_untracked(|content| find_template(content, id)))
     });
     use_page_title(move || {
         current
@@ -83,6 +85,16 @@ fn ReflectionDetails(
             _ => None,
         },
     );
+    // Episodes are not changed on this page.
+    let episodes = Memo::new(move |_| {
+        content.with_untracked(|content| {
+            content
+                .episodes
+                .iter()
+                .map(|e| (e.id, e.title.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
     // Which answers exist, by (prompt, participant): changes only when one is added or removed,
     // not while someone types in one.
     let answer_ids = Memo::new(move |_| {
@@ -150,7 +162,7 @@ fn ReflectionDetails(
                     {(!prompt.help.is_empty()).then(|| view! { <p class="app-hint">{prompt.help.clone()}</p> })}
                     {move || answer_ids.get().into_iter().filter(|(p, _, _)| *p == prompt_id).map(|(_, who, response)| {
                         let role = participants.read().iter().find(|x| x.id == who).map(|x| x.role.clone()).unwrap_or_else(|| "Someone no longer listed".into());
-                        view! { <AnswerEditor response role /> }
+                        view! { <AnswerEditor response role episodes /> }
                     }).collect_view()}
                     <AddResponse reflection prompt=prompt_id participants answer_ids />
                 </section>
@@ -182,13 +194,15 @@ fn AddParticipant(reflection: RecordId, current: Memo<Option<Reflection>>) -> im
     let content = session.content();
     let role = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
+    // The register does not change on this page.
     let people = Memo::new(move |_| {
-        content
-            .read()
-            .people
-            .iter()
-            .map(|p| (p.id, p.label.clone()))
-            .collect::<Vec<_>>()
+        content.with_untracked(|content| {
+            content
+                .people
+                .iter()
+                .map(|p| (p.id, p.label.clone()))
+                .collect::<Vec<_>>()
+        })
     });
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -355,69 +369,51 @@ fn AddResponse(
 
 /// One answer: the text (saved as it is typed), consent to quote, and what it is about.
 #[component]
-fn AnswerEditor(response: RecordId, role: String) -> impl IntoView {
+fn AnswerEditor(
+    response: RecordId,
+    role: String,
+    /// The review's episodes, for linking.
+    episodes: Memo<Vec<(RecordId, String)>>,
+) -> impl IntoView {
     let session = use_review_session();
     let content = session.content();
     let review_id = session.review().read_untracked().id;
-    // Read this answer's own fields; unchanged answers do not redraw while another is typed in.
-    let text = Memo::new(move |_| {
-        content
-            .read()
-            .get::<Response>(response)
-            .map(|r| r.text.clone())
-            .unwrap_or_default()
-    });
-    let consent = Memo::new(move |_| {
-        content
-            .read()
-            .get::<Response>(response)
-            .is_some_and(|r| r.consent_to_quote)
-    });
-    let links = Memo::new(move |_| {
-        content
-            .read()
-            .get::<Response>(response)
-            .map(|r| (r.episodes.clone(), r.events.clone()))
-            .unwrap_or_default()
-    });
-    let episodes = Memo::new(move |_| {
-        content
-            .read()
-            .episodes
-            .iter()
-            .map(|e| (e.id, e.title.clone()))
-            .collect::<Vec<_>>()
-    });
+    // The answer's fields as local state: only this editor changes them, so one answer does
+    // not redraw, or even recompute, while another is typed in. (Derived from the review's
+    // content instead, every keystroke woke all the answers on the page: 70 on a large
+    // practitioners' event.)
+    let initial = content.with_untracked(|c| c.get::<Response>(response).cloned());
+    let text = RwSignal::new(initial.as_ref().map(|r| r.text.clone()).unwrap_or_default());
+    let consent = RwSignal::new(initial.as_ref().is_some_and(|r| r.consent_to_quote));
+    let links = RwSignal::new(initial.map(|r| (r.episodes, r.events)).unwrap_or_default());
+    let update = move |change: Box<dyn FnOnce(&mut Response)>| {
+        session.update_record::<Response>(response, |r| change(r));
+    };
+    // The chronology does not change on this page: read it when the links change only.
     let linked_events = Memo::new(move |_| {
-        let content = content.read();
-        links
-            .read()
-            .1
-            .iter()
-            .filter_map(|id| content.get::<sightline_core::content::ChronologyEvent>(*id))
-            .map(|e| {
-                (
-                    e.id,
-                    format!(
-                        "{}: {}",
-                        if e.date.display().is_empty() {
-                            e.phase.clone()
-                        } else {
-                            e.date.display()
-                        },
-                        e.what_happened
-                    ),
-                )
-            })
-            .collect::<Vec<_>>()
+        let ids = links.read().1.clone();
+        content.with_untracked(|content| {
+            ids.iter()
+                .filter_map(|id| content.get::<sightline_core::content::ChronologyEvent>(*id))
+                .map(|e| {
+                    let when = if e.date.display().is_empty() {
+                        e.phase.clone()
+                    } else {
+                        e.date.display()
+                    };
+                    (e.id, format!("{when}: {}", e.what_happened))
+                })
+                .collect::<Vec<_>>()
+        })
     });
+    let details_open = RwSignal::new(false);
     let event_search = RwSignal::new(String::new());
     let event_picks = Memo::new(move |_| {
         let words = event_search.get();
         if words.trim().is_empty() {
             return Vec::new();
         }
-        let content = content.read();
+        let content = content.read_untracked();
         let already = links.read().1.clone();
         ChronologyFilter {
             text: words,
@@ -445,6 +441,8 @@ fn AnswerEditor(response: RecordId, role: String) -> impl IntoView {
         .collect::<Vec<_>>()
     });
     let answer_id = format!("answer-{response}");
+    let answer_box = NodeRef::<leptos::html::Textarea>::new();
+    crate::components::synced_text::sync_textarea(answer_box, text.into());
     let consent_id = format!("consent-{response}");
     let search_id = format!("link-events-{response}");
     view! {
@@ -452,10 +450,11 @@ fn AnswerEditor(response: RecordId, role: String) -> impl IntoView {
             <div class="app-form-group">
                 <label class="app-label app-label--bold" for=answer_id.clone()>{format!("Answer from {role}")}</label>
                 <textarea class="app-textarea" id=answer_id rows="5"
-                    prop:value=move || text.get()
+                    node_ref=answer_box
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
-                        session.update_record::<Response>(response, |r| r.text = value);
+                        text.set(value.clone());
+                        update(Box::new(move |r| r.text = value));
                     }
                 ></textarea>
             </div>
@@ -464,20 +463,31 @@ fn AnswerEditor(response: RecordId, role: String) -> impl IntoView {
                     prop:checked=move || consent.get()
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        session.update_record::<Response>(response, |r| r.consent_to_quote = on);
+                        consent.set(on);
+                        update(Box::new(move |r| r.consent_to_quote = on));
                     }
                 />
                 <label class="app-label app-checkboxes__label" for=consent_id>
                     {format!("{role} agrees this answer may be quoted (without their role)")}
                 </label>
             </div>
-            <details class="app-details">
+            <details class="app-details" on:toggle=move |ev| {
+                use wasm_bindgen::JsCast;
+                let open = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                    .is_some_and(|d| d.open());
+                details_open.set(open);
+            }>
                 <summary class="app-details__summary">
                     {move || {
                         let (e, v) = links.get();
                         format!("What it is about ({} episode{}, {} event{})", e.len(), if e.len() == 1 { "" } else { "s" }, v.len(), if v.len() == 1 { "" } else { "s" })
                     }}
                 </summary>
+                // Drawn only while open: a page of 70 answers would otherwise hold thousands of
+                // checkboxes, each woken by every keystroke in any answer.
+                <Show when=move || details_open.get()>
                 <Show when=move || !episodes.read().is_empty() fallback=|| view! { <p class="app-hint">"No episodes in this review yet."</p> }>
                     <fieldset class="app-fieldset">
                         <legend class="app-fieldset__legend">"Episodes"</legend>
@@ -490,10 +500,12 @@ fn AnswerEditor(response: RecordId, role: String) -> impl IntoView {
                                             prop:checked=move || links.read().0.contains(&id)
                                             on:change=move |ev| {
                                                 let on = event_target_checked(&ev);
-                                                session.update_record::<Response>(response, |r| {
-                                                    r.episodes.retain(|e| *e != id);
-                                                    if on { r.episodes.push(id); }
+                                                links.update(|(episodes, _)| {
+                                                    episodes.retain(|e| *e != id);
+                                                    if on { episodes.push(id); }
                                                 });
+                                                let episodes = links.get_untracked().0;
+                                                update(Box::new(move |r| r.episodes = episodes));
                                             }
                                         />
                                         <label class="app-label app-checkboxes__label" for=box_id>{title}</label>
@@ -512,7 +524,9 @@ fn AnswerEditor(response: RecordId, role: String) -> impl IntoView {
                             </span>
                             <span class="app-list__actions">
                                 <button type="button" class="app-link-button" on:click=move |_| {
-                                    session.update_record::<Response>(response, |r| r.events.retain(|e| *e != id));
+                                    links.update(|(_, events)| events.retain(|e| *e != id));
+                                    let events = links.get_untracked().1;
+                                    update(Box::new(move |r| r.events = events));
                                 }>"Unlink"<span class="app-visually-hidden">{format!(": {label}")}</span></button>
                             </span>
                         </li>
@@ -520,7 +534,7 @@ fn AnswerEditor(response: RecordId, role: String) -> impl IntoView {
                 </ul>
                 <div class="app-form-group">
                     <label class="app-label" for=search_id.clone()>"Find events to link by their words"</label>
-                    <input class="app-input app-input--width-20" id=search_id type="search" autocomplete="off"
+                    <input class="app-input app-input--width-20" id=search_id.clone() type="search" autocomplete="off"
                         prop:value=move || event_search.get()
                         on:input=move |ev| event_search.set(event_target_value(&ev))
                     />
@@ -531,12 +545,15 @@ fn AnswerEditor(response: RecordId, role: String) -> impl IntoView {
                             <span class="app-list__main">{label.clone()}</span>
                             <span class="app-list__actions">
                                 <button type="button" class="app-link-button" on:click=move |_| {
-                                    session.update_record::<Response>(response, |r| if !r.events.contains(&id) { r.events.push(id) });
+                                    links.update(|(_, events)| if !events.contains(&id) { events.push(id) });
+                                    let events = links.get_untracked().1;
+                                    update(Box::new(move |r| r.events = events));
                                 }>"Link"<span class="app-visually-hidden">{format!(": {label}")}</span></button>
                             </span>
                         </li>
                     }).collect_view()}
                 </ul>
+                </Show>
             </details>
             <button type="button" class="app-link-button" on:click=move |_| session.remove_record(RecordKind::Response, response)>
                 "Delete this answer"<span class="app-visually-hidden">{format!(" from {role}")}</span>
