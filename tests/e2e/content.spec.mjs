@@ -337,3 +337,28 @@ test("a framework can be copied, its questions reworded, moved and removed, and 
   await page.getByRole("button", { name: "Add participant" }).click();
   await expect(page.getByRole("alert")).toContainText("Enter the participant’s role");
 });
+
+test("an item stored by a newer version is reported, kept, and the rest of the review opens", async ({ page }) => {
+  const url = await createReview(page, { title: "Damaged review" });
+  await openSection(page, "Chronology");
+  await typeEvent(page, { date: "01/01/2025", agency: "Health", what: "An event that reads fine" });
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  const reviewId = url.split("/").pop();
+  // Add a record from a "newer version" beside it, as a later Sightline might write.
+  await page.evaluate(async (reviewId) => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open("sightline");
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction(["records"], "readwrite");
+    tx.objectStore("records").put({ key: `${reviewId}/event/01900000-0000-7000-8000-000000000001`, doc: '{"record_version":99,"id":"x"}' });
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  }, reviewId);
+  await page.reload();
+  await expect(page.getByTestId("unreadable-records")).toContainText("1 stored item of this review could not be read");
+  await expect(page.getByTestId("event-row")).toHaveCount(1);
+  await expect(page.getByTestId("event-row")).toContainText("An event that reads fine");
+  await expectAccessible(page, "a review with an unreadable item");
+});

@@ -41,6 +41,7 @@ pub fn ReviewLayout(id: ReviewId) -> impl IntoView {
                         review=stored.review
                         content=stored.content
                         revision=stored.revision
+                        unreadable=stored.unreadable.len()
                     />
                 }
                     .into_any()
@@ -80,6 +81,8 @@ fn ReviewWorkspace(
     review: sightline_core::Review,
     content: sightline_core::ReviewContent,
     revision: u64,
+    /// How many stored items could not be read (damaged, or from a newer version).
+    unreadable: usize,
 ) -> impl IntoView {
     let id = review.id;
     let session = ReviewSession::new(review, content, revision);
@@ -104,6 +107,15 @@ fn ReviewWorkspace(
                 "All reviews"
             </a>
             <NextDueBanner />
+            {(unreadable > 0).then(|| view! {
+                <div class="app-warning-text" role="alert" data-testid="unreadable-records">
+                    {if unreadable == 1 {
+                        "1 stored item of this review could not be read, so it is not shown. It is kept in storage untouched; a newer version of Sightline may be able to read it.".to_owned()
+                    } else {
+                        format!("{unreadable} stored items of this review could not be read, so they are not shown. They are kept in storage untouched; a newer version of Sightline may be able to read them.")
+                    }}
+                </div>
+            })}
             <div class="app-review-bar">
                 <nav class="app-section-nav" aria-label="Review sections">
                     <ul>

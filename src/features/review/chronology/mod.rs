@@ -344,7 +344,7 @@ pub fn ChronologyPage() -> impl IntoView {
                 <table class="app-table app-table--stack app-chronology" aria-labelledby="events-heading" data-testid="chronology">
                     <thead>
                         <tr>
-                            <th scope="col" class="app-table__header"><span class="app-visually-hidden">"Choose for an episode"</span></th>
+                            <th scope="col" class="app-table__header">"Choose"</th>
                             <th scope="col" class="app-table__header">"Date"</th>
                             <th scope="col" class="app-table__header">"Agency and role"</th>
                             <th scope="col" class="app-table__header">"What happened"</th>
