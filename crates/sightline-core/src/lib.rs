@@ -8,6 +8,7 @@
 pub mod chronology_csv;
 pub mod content;
 pub mod dates;
+pub mod format;
 pub mod generate;
 pub mod ids;
 pub mod lifecycle;

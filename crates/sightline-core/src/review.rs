@@ -141,6 +141,10 @@ pub struct Review {
     pub parallel_proceedings: ParallelProceedings,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// When this copy last agreed with another copy of the review (a file exported from it,
+    /// or imported or merged into it). Merging uses it to tell which side changed a record.
+    #[serde(default)]
+    pub synced_at: Option<DateTime<Utc>>,
 }
 
 impl Review {
@@ -163,6 +167,7 @@ impl Review {
             parallel_proceedings: ParallelProceedings::default(),
             created_at: now,
             updated_at: now,
+            synced_at: None,
         }
     }
 

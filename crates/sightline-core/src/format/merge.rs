@@ -1,0 +1,465 @@
+//! Bringing two copies of one review together.
+//!
+//! **Merge** matches records by id. A record only one copy has is kept. A record both copies
+//! have but that differs is decided by when each copy changed it: each file says when its copy
+//! last agreed with another (`based_on`), and a record changed since then on one side only
+//! takes that side's version. A record changed on both sides, or where it cannot be told, is a
+//! *conflict*: both versions are shown and the person picks one. Nothing is dropped: a record
+//! one copy deleted and the other kept stays.
+//!
+//! **Keep both** gives the incoming review and all its records new ids, so it sits beside the
+//! one already here.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, Utc};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::ReviewFile;
+use crate::content::reflections::built_in_templates;
+use crate::content::{
+    Agency, Change, ChronologyEvent, Episode, Person, Record, RecordKind, Reflection,
+    ReflectionTemplate, Response, ReviewContent,
+};
+use crate::dates::format_uk_date;
+use crate::ids::{IdSource, RecordId};
+use crate::review::Review;
+
+/// Which copy's version to keep.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// The review already in this browser.
+    Here,
+    /// The review in the file.
+    File,
+}
+
+/// What a conflict is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConflictSubject {
+    /// The review's own details (title, dates, status…).
+    Details,
+    Record(RecordKind, RecordId),
+}
+
+/// A record both copies changed, with both versions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub subject: ConflictSubject,
+    /// What it is: "Chronology event: 12 March 2025".
+    pub label: String,
+    /// The versions as people read them.
+    pub here_text: String,
+    pub file_text: String,
+    here: Value,
+    file: Value,
+}
+
+/// The result of matching two copies, before the person settles the conflicts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MergePlan {
+    /// The merged review, with each conflict still at this browser's version.
+    pub review: Review,
+    pub content: ReviewContent,
+    pub conflicts: Vec<Conflict>,
+    /// Records the file adds.
+    pub added: usize,
+    /// Records the file's version replaces, because only the file changed them.
+    pub updated: usize,
+}
+
+fn to_value<T: Serialize>(record: &T) -> Value {
+    serde_json::to_value(record).expect("records always serialise")
+}
+
+/// Whether a copy changed a record since `base`; without a base, it cannot be told.
+fn changed_since(updated_at: DateTime<Utc>, base: Option<DateTime<Utc>>) -> Option<bool> {
+    base.map(|base| updated_at > base)
+}
+
+/// How the person reads a record in a conflict.
+fn describe(kind: RecordKind, value: &Value, content: &ReviewContent) -> (String, String) {
+    fn read<T: DeserializeOwned>(value: &Value) -> Option<T> {
+        serde_json::from_value(value.clone()).ok()
+    }
+    match kind {
+        RecordKind::Agency => {
+            let a: Agency = read(value).expect("an agency");
+            ("Agency".into(), a.name)
+        }
+        RecordKind::Person => {
+            let p: Person = read(value).expect("a person");
+            (
+                format!("Person: {}", p.label),
+                [
+                    format!("{}: {}", p.kind.label(), p.role),
+                    content.agency_name(p.agency).to_owned(),
+                    format!("Support offered: {}", p.support_offered),
+                    p.notes,
+                ]
+                .into_iter()
+                .filter(|line| !line.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            )
+        }
+        RecordKind::Event => {
+            let e: ChronologyEvent = read(value).expect("an event");
+            let when = if e.date.display().is_empty() {
+                e.phase.clone()
+            } else {
+                e.date.display()
+            };
+            (
+                format!("Chronology event: {when}"),
+                format!(
+                    "{}, {}\n{}\nSeen: {}. Views sought: {}. Source: {}. Phase: {}",
+                    content.agency_name(e.agency),
+                    content.person_label(e.person),
+                    e.what_happened,
+                    e.seen.label(),
+                    e.views_sought.label(),
+                    e.source,
+                    e.phase
+                ),
+            )
+        }
+        RecordKind::Episode => {
+            let e: Episode = read(value).expect("an episode");
+            (
+                format!("Episode: {}", e.title),
+                format!(
+                    "{}\nHow it looked at the time: {}\n{}; {} events",
+                    e.what_happened,
+                    e.how_it_looked,
+                    e.practice.label(),
+                    e.events.len()
+                ),
+            )
+        }
+        RecordKind::Template => {
+            let t: ReflectionTemplate = read(value).expect("a template");
+            (
+                format!("Framework: {}", t.name),
+                t.prompts
+                    .iter()
+                    .enumerate()
+                    .map(|(n, p)| format!("{}. {}", n + 1, p.text))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )
+        }
+        RecordKind::Reflection => {
+            let r: Reflection = read(value).expect("a reflection");
+            (
+                format!("Reflection: {}", r.title),
+                format!(
+                    "{}{}\nParticipants: {}",
+                    r.event.label(),
+                    r.held_on
+                        .map(|d| format!(", {}", format_uk_date(d)))
+                        .unwrap_or_default(),
+                    r.participants
+                        .iter()
+                        .map(|p| p.role.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+        }
+        RecordKind::Response => {
+            let r: Response = read(value).expect("an answer");
+            let role = content
+                .get::<Reflection>(r.reflection)
+                .and_then(|x| x.participants.iter().find(|p| p.id == r.participant))
+                .map(|p| p.role.clone())
+                .unwrap_or_default();
+            (
+                format!("Answer from {role}"),
+                format!(
+                    "{}\n{}",
+                    r.text,
+                    if r.consent_to_quote {
+                        "Agrees to be quoted."
+                    } else {
+                        "Does not agree to be quoted."
+                    }
+                ),
+            )
+        }
+    }
+}
+
+/// The fields of a review's details that matter for a merge (not its timestamps).
+fn details_value(review: &Review) -> Value {
+    let mut value = to_value(review);
+    if let Some(object) = value.as_object_mut() {
+        object.remove("updated_at");
+        object.remove("synced_at");
+    }
+    value
+}
+
+fn describe_details(review: &Review) -> String {
+    format!(
+        "Title: {}\nCommittee: {}\nStatus: {}{}\nStage dates recorded: {}\nLiaison note: {}",
+        review.title,
+        review.committee,
+        review.status.label(),
+        if review.archived { " (archived)" } else { "" },
+        crate::lifecycle::Milestone::ALL
+            .iter()
+            .filter(|m| review.dates.get(**m).is_some())
+            .count(),
+        review.parallel_proceedings.liaison_note
+    )
+}
+
+fn merge_kind<T: Record>(
+    here: &ReviewContent,
+    file: &ReviewContent,
+    base: Option<DateTime<Utc>>,
+    updated_at: fn(&T) -> DateTime<Utc>,
+    plan: &mut MergePlan,
+) {
+    let ours: HashMap<RecordId, &T> = T::all(here).iter().map(|r| (r.id(), r)).collect();
+    for theirs in T::all(file) {
+        match ours.get(&theirs.id()) {
+            None => {
+                T::all_mut(&mut plan.content).push(theirs.clone());
+                plan.added += 1;
+            }
+            Some(mine) if *mine == theirs => {}
+            Some(mine) => {
+                let mine_changed = changed_since(updated_at(mine), base);
+                let theirs_changed = changed_since(updated_at(theirs), base);
+                match (mine_changed, theirs_changed) {
+                    (Some(false), Some(true)) => {
+                        plan.content.put(theirs.clone());
+                        plan.updated += 1;
+                    }
+                    (Some(true), Some(false)) => {}
+                    _ => {
+                        let (here_value, file_value) = (to_value(*mine), to_value(theirs));
+                        let (label, here_text) = describe(T::KIND, &here_value, here);
+                        let (_, file_text) = describe(T::KIND, &file_value, file);
+                        plan.conflicts.push(Conflict {
+                            subject: ConflictSubject::Record(T::KIND, theirs.id()),
+                            label,
+                            here_text,
+                            file_text,
+                            here: here_value,
+                            file: file_value,
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Matches the review `here` with the copy in `file`.
+pub fn plan_merge(here: (&Review, &ReviewContent), file: &ReviewFile) -> MergePlan {
+    let (review, content) = here;
+    let base = file.based_on;
+    let mut plan = MergePlan {
+        review: review.clone(),
+        content: content.clone(),
+        conflicts: Vec::new(),
+        added: 0,
+        updated: 0,
+    };
+    if details_value(review) != details_value(&file.review) {
+        match (
+            changed_since(review.updated_at, base),
+            changed_since(file.review.updated_at, base),
+        ) {
+            (Some(false), Some(true)) => {
+                plan.review = Review {
+                    synced_at: review.synced_at,
+                    ..file.review.clone()
+                };
+                plan.updated += 1;
+            }
+            (Some(true), Some(false)) => {}
+            _ => plan.conflicts.push(Conflict {
+                subject: ConflictSubject::Details,
+                label: "The review\u{2019}s details".into(),
+                here_text: describe_details(review),
+                file_text: describe_details(&file.review),
+                here: details_value(review),
+                file: details_value(&file.review),
+            }),
+        }
+    }
+    merge_kind::<Agency>(content, &file.content, base, |r| r.updated_at, &mut plan);
+    merge_kind::<Person>(content, &file.content, base, |r| r.updated_at, &mut plan);
+    merge_kind::<ChronologyEvent>(content, &file.content, base, |r| r.updated_at, &mut plan);
+    merge_kind::<Episode>(content, &file.content, base, |r| r.updated_at, &mut plan);
+    merge_kind::<ReflectionTemplate>(content, &file.content, base, |r| r.updated_at, &mut plan);
+    merge_kind::<Reflection>(content, &file.content, base, |r| r.updated_at, &mut plan);
+    merge_kind::<Response>(content, &file.content, base, |r| r.updated_at, &mut plan);
+    plan
+}
+
+fn put_value<T: Record>(content: &mut ReviewContent, value: &Value) {
+    if let Ok(record) = serde_json::from_value::<T>(value.clone()) {
+        content.put(record);
+    }
+}
+
+impl MergePlan {
+    /// Settles each conflict with the chosen side (in the order of `conflicts`; a missing
+    /// choice keeps this browser's version) and returns the merged review, marked as agreeing
+    /// with the file's copy as of `file_exported_at`.
+    pub fn resolve(
+        mut self,
+        choices: &[Side],
+        file_exported_at: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> (Review, ReviewContent) {
+        for (conflict, side) in self.conflicts.iter().zip(choices) {
+            if *side == Side::Here {
+                continue;
+            }
+            match conflict.subject {
+                ConflictSubject::Details => {
+                    let mut value = conflict.file.clone();
+                    if let Some(object) = value.as_object_mut() {
+                        object.insert("updated_at".into(), to_value(&now));
+                        object.insert("synced_at".into(), Value::Null);
+                    }
+                    if let Ok(review) = serde_json::from_value::<Review>(value) {
+                        self.review = review;
+                    }
+                }
+                ConflictSubject::Record(kind, _) => {
+                    let content = &mut self.content;
+                    match kind {
+                        RecordKind::Agency => put_value::<Agency>(content, &conflict.file),
+                        RecordKind::Person => put_value::<Person>(content, &conflict.file),
+                        RecordKind::Event => put_value::<ChronologyEvent>(content, &conflict.file),
+                        RecordKind::Episode => put_value::<Episode>(content, &conflict.file),
+                        RecordKind::Template => {
+                            put_value::<ReflectionTemplate>(content, &conflict.file)
+                        }
+                        RecordKind::Reflection => put_value::<Reflection>(content, &conflict.file),
+                        RecordKind::Response => put_value::<Response>(content, &conflict.file),
+                    }
+                }
+            }
+        }
+        self.review.synced_at = file_exported_at.or(self.review.synced_at);
+        self.review.updated_at = now;
+        (self.review, self.content)
+    }
+}
+
+/// The records of `after` that differ from `before` or are new, for storage to write.
+pub fn changed_records(before: &ReviewContent, after: &ReviewContent) -> Vec<Change> {
+    fn kind<T: Record>(before: &ReviewContent, after: &ReviewContent, out: &mut Vec<Change>) {
+        let old: HashMap<RecordId, &T> = T::all(before).iter().map(|r| (r.id(), r)).collect();
+        for record in T::all(after) {
+            if old.get(&record.id()) != Some(&record) {
+                out.push(Change::Put(T::KIND, record.id()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    kind::<Agency>(before, after, &mut out);
+    kind::<Person>(before, after, &mut out);
+    kind::<ChronologyEvent>(before, after, &mut out);
+    kind::<Episode>(before, after, &mut out);
+    kind::<ReflectionTemplate>(before, after, &mut out);
+    kind::<Reflection>(before, after, &mut out);
+    kind::<Response>(before, after, &mut out);
+    out
+}
+
+/// The review in `file` with a new id for it and every record in it (links follow), titled as
+/// a copy, so it can sit beside the review already here.
+pub fn with_new_ids(file: ReviewFile, ids: &mut dyn IdSource) -> ReviewFile {
+    let ReviewFile {
+        mut review,
+        mut content,
+        based_on,
+    } = file;
+    let built_in: Vec<RecordId> = built_in_templates().iter().map(|t| t.id).collect();
+    let mut map: BTreeMap<RecordId, RecordId> = BTreeMap::new();
+    let mut fresh = |old: RecordId, map: &mut BTreeMap<RecordId, RecordId>| -> RecordId {
+        *map.entry(old).or_insert_with(|| ids.record_id())
+    };
+    // New ids for every record, its prompts and its participants.
+    for a in &mut content.agencies {
+        a.id = fresh(a.id, &mut map);
+    }
+    for p in &mut content.people {
+        p.id = fresh(p.id, &mut map);
+    }
+    for e in &mut content.events {
+        e.id = fresh(e.id, &mut map);
+    }
+    for e in &mut content.episodes {
+        e.id = fresh(e.id, &mut map);
+    }
+    for t in &mut content.templates {
+        t.id = fresh(t.id, &mut map);
+        for p in &mut t.prompts {
+            p.id = fresh(p.id, &mut map);
+        }
+    }
+    for r in &mut content.reflections {
+        r.id = fresh(r.id, &mut map);
+        for p in &mut r.participants {
+            p.id = fresh(p.id, &mut map);
+        }
+    }
+    for r in &mut content.responses {
+        r.id = fresh(r.id, &mut map);
+    }
+    // Links follow; links to built-in templates and their prompts stay as they are.
+    let relink = |id: RecordId| -> RecordId {
+        if built_in.contains(&id) {
+            id
+        } else {
+            map.get(&id).copied().unwrap_or(id)
+        }
+    };
+    let relink_prompt = |id: RecordId| map.get(&id).copied().unwrap_or(id);
+    for p in &mut content.people {
+        p.agency = p.agency.map(relink);
+    }
+    for e in &mut content.events {
+        e.agency = e.agency.map(relink);
+        e.person = e.person.map(relink);
+    }
+    for e in &mut content.episodes {
+        e.events = e.events.iter().map(|x| relink(*x)).collect();
+    }
+    for t in &mut content.templates {
+        t.copied_from = t.copied_from.map(relink);
+    }
+    for r in &mut content.reflections {
+        r.template = relink(r.template);
+        for p in &mut r.participants {
+            p.person = p.person.map(relink);
+        }
+    }
+    for r in &mut content.responses {
+        r.reflection = relink(r.reflection);
+        r.prompt = relink_prompt(r.prompt);
+        r.participant = relink(r.participant);
+        r.episodes = r.episodes.iter().map(|x| relink(*x)).collect();
+        r.events = r.events.iter().map(|x| relink(*x)).collect();
+    }
+    review.id = ids.review_id();
+    review.title = format!("{} (copy)", review.title);
+    review.synced_at = None;
+    ReviewFile {
+        review,
+        content,
+        based_on,
+    }
+}

@@ -1,0 +1,241 @@
+//! Making a review whole as it is read: records that cannot be read are left out, duplicate ids
+//! get new ones, and links to records that are not there are dropped, each with a note for the
+//! person importing the file.
+
+use std::collections::{BTreeSet, HashSet};
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::v1::{AgencyV1, EpisodeV1, EventV1, PersonV1, ReflectionV1, ResponseV1, TemplateV1};
+use crate::content::reflections::find_template;
+use crate::content::{Record, ReviewContent};
+use crate::ids::{IdSource, RecordId};
+
+/// Reads a list of records one at a time, so one unreadable record does not lose the rest.
+fn read_list<V: DeserializeOwned, M: From<V>>(
+    content: Option<&Value>,
+    field: &str,
+    what: &str,
+    repairs: &mut Vec<String>,
+) -> Vec<M> {
+    let Some(list) = content.and_then(|c| c.get(field)) else {
+        return Vec::new();
+    };
+    let Some(items) = list.as_array() else {
+        repairs.push(format!("The {what} were not a list, so none were read."));
+        return Vec::new();
+    };
+    items
+        .iter()
+        .enumerate()
+        .filter_map(
+            |(n, item)| match serde_json::from_value::<V>(item.clone()) {
+                Ok(record) => Some(M::from(record)),
+                Err(error) => {
+                    repairs.push(format!(
+                    "One of the {what} (number {}) could not be read and was left out: {error}.",
+                    n + 1
+                ));
+                    None
+                }
+            },
+        )
+        .collect()
+}
+
+/// Reads a review's content from version 1 JSON.
+pub fn read_content(content: Option<&Value>, repairs: &mut Vec<String>) -> ReviewContent {
+    ReviewContent {
+        agencies: read_list::<AgencyV1, _>(content, "agencies", "agencies", repairs),
+        people: read_list::<PersonV1, _>(content, "people", "people", repairs),
+        events: read_list::<EventV1, _>(content, "events", "chronology events", repairs),
+        episodes: read_list::<EpisodeV1, _>(content, "episodes", "key practice episodes", repairs),
+        templates: read_list::<TemplateV1, _>(
+            content,
+            "templates",
+            "reflection frameworks",
+            repairs,
+        ),
+        reflections: read_list::<ReflectionV1, _>(content, "reflections", "reflections", repairs),
+        responses: read_list::<ResponseV1, _>(content, "responses", "reflection answers", repairs),
+    }
+}
+
+/// Gives every record after the first with an already used id a new id.
+fn renumber_duplicates<T: Record>(
+    records: &mut [T],
+    what: &str,
+    set_id: fn(&mut T, RecordId),
+    ids: &mut dyn IdSource,
+    repairs: &mut Vec<String>,
+) {
+    let mut seen = HashSet::new();
+    for record in records.iter_mut() {
+        if !seen.insert(record.id()) {
+            let new = ids.record_id();
+            repairs.push(format!(
+                "Two {what} had the same id; the second was given a new one ({new})."
+            ));
+            set_id(record, new);
+            seen.insert(new);
+        }
+    }
+}
+
+/// Repairs a review's content so that it is whole: duplicate ids renumbered, links to records
+/// that are not there dropped, answers that belong nowhere left out. Returns what it did.
+pub fn repair_content(content: &mut ReviewContent, ids: &mut dyn IdSource) -> Vec<String> {
+    let mut repairs = Vec::new();
+    renumber_duplicates(
+        &mut content.agencies,
+        "agencies",
+        |r, id| r.id = id,
+        ids,
+        &mut repairs,
+    );
+    renumber_duplicates(
+        &mut content.people,
+        "people",
+        |r, id| r.id = id,
+        ids,
+        &mut repairs,
+    );
+    renumber_duplicates(
+        &mut content.events,
+        "chronology events",
+        |r, id| r.id = id,
+        ids,
+        &mut repairs,
+    );
+    renumber_duplicates(
+        &mut content.episodes,
+        "episodes",
+        |r, id| r.id = id,
+        ids,
+        &mut repairs,
+    );
+    renumber_duplicates(
+        &mut content.templates,
+        "frameworks",
+        |r, id| r.id = id,
+        ids,
+        &mut repairs,
+    );
+    renumber_duplicates(
+        &mut content.reflections,
+        "reflections",
+        |r, id| r.id = id,
+        ids,
+        &mut repairs,
+    );
+    renumber_duplicates(
+        &mut content.responses,
+        "answers",
+        |r, id| r.id = id,
+        ids,
+        &mut repairs,
+    );
+
+    let agencies: BTreeSet<RecordId> = content.agencies.iter().map(|a| a.id).collect();
+    let people: BTreeSet<RecordId> = content.people.iter().map(|p| p.id).collect();
+    let events: BTreeSet<RecordId> = content.events.iter().map(|e| e.id).collect();
+    let episodes: BTreeSet<RecordId> = content.episodes.iter().map(|e| e.id).collect();
+
+    for person in &mut content.people {
+        if person.agency.is_some_and(|a| !agencies.contains(&a)) {
+            person.agency = None;
+            repairs.push(format!(
+                "{}: the agency they were linked to is not in the file, so the link was dropped.",
+                person.label
+            ));
+        }
+    }
+    for event in &mut content.events {
+        if event.agency.is_some_and(|a| !agencies.contains(&a)) {
+            event.agency = None;
+            repairs.push(
+                "A chronology event named an agency that is not in the file; the link was dropped."
+                    .into(),
+            );
+        }
+        if event.person.is_some_and(|p| !people.contains(&p)) {
+            event.person = None;
+            repairs.push("A chronology event named a person who is not in the register; the link was dropped.".into());
+        }
+    }
+    for episode in &mut content.episodes {
+        let before = episode.events.len();
+        episode.events.retain(|e| events.contains(e));
+        let mut seen = HashSet::new();
+        episode.events.retain(|e| seen.insert(*e));
+        if episode.events.len() < before {
+            repairs.push(format!(
+                "Episode \u{201c}{}\u{201d}: {} link{} to events not in the file (or listed twice) dropped.",
+                episode.title,
+                before - episode.events.len(),
+                if before - episode.events.len() == 1 { "" } else { "s" }
+            ));
+        }
+    }
+
+    // Reflections need their framework; answers need their reflection, question and participant.
+    let snapshot = content.clone();
+    let mut dropped_reflections = BTreeSet::new();
+    content.reflections.retain(|reflection| {
+        let keep = find_template(&snapshot, reflection.template).is_some();
+        if !keep {
+            repairs.push(format!(
+                "Reflection \u{201c}{}\u{201d} uses a framework that is not in the file, so it and its answers were left out.",
+                reflection.title
+            ));
+            dropped_reflections.insert(reflection.id);
+        }
+        keep
+    });
+    for reflection in &mut content.reflections {
+        for participant in &mut reflection.participants {
+            if participant.person.is_some_and(|p| !people.contains(&p)) {
+                participant.person = None;
+            }
+        }
+    }
+    let reflections = content.reflections.clone();
+    content.responses.retain(|response| {
+        if dropped_reflections.contains(&response.reflection) {
+            return false;
+        }
+        let Some(reflection) = reflections.iter().find(|r| r.id == response.reflection) else {
+            repairs.push("An answer belonged to a reflection that is not in the file; it was left out.".into());
+            return false;
+        };
+        if !reflection.participants.iter().any(|p| p.id == response.participant) {
+            repairs.push(format!(
+                "An answer in \u{201c}{}\u{201d} came from a participant not listed there; it was left out.",
+                reflection.title
+            ));
+            return false;
+        }
+        let template = find_template(&snapshot, reflection.template);
+        if !template.is_some_and(|t| t.prompts.iter().any(|p| p.id == response.prompt)) {
+            repairs.push(format!(
+                "An answer in \u{201c}{}\u{201d} was to a question its framework does not have; it was left out.",
+                reflection.title
+            ));
+            return false;
+        }
+        true
+    });
+    for response in &mut content.responses {
+        let before = response.episodes.len() + response.events.len();
+        response.episodes.retain(|e| episodes.contains(e));
+        response.events.retain(|e| events.contains(e));
+        if response.episodes.len() + response.events.len() < before {
+            repairs.push(
+                "An answer linked to episodes or events not in the file; those links were dropped."
+                    .into(),
+            );
+        }
+    }
+    repairs
+}

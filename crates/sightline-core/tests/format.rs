@@ -1,0 +1,647 @@
+//! The file format: round trips, every error, repairs, merging, packs and contributions, and
+//! the golden files of every released version, which must always import.
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use sightline_core::content::{ChronologyEvent, RecordKind, ReviewContent};
+use sightline_core::format::merge::{
+    changed_records, plan_merge, with_new_ids, ConflictSubject, Side,
+};
+use sightline_core::format::pack::{
+    apply_contribution, make_pack, read_contribution, read_pack, write_contribution, write_pack,
+    ContributedAnswer, Contribution,
+};
+use sightline_core::format::{
+    encryption, read_backup, read_envelope, read_review_file, write_backup, write_review_file,
+    FileError, FileKind, ReviewFile,
+};
+use sightline_core::generate::{generate_review, ReviewSize};
+use sightline_core::ids::SeededIds;
+use sightline_core::{Milestone, Review};
+
+fn at(hour: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 26, hour, 0, 0).unwrap()
+}
+
+/// The content with every list sorted by id, to compare regardless of order.
+fn sorted(mut c: ReviewContent) -> ReviewContent {
+    c.agencies.sort_by_key(|r| r.id);
+    c.people.sort_by_key(|r| r.id);
+    c.events.sort_by_key(|r| r.id);
+    c.episodes.sort_by_key(|r| r.id);
+    c.templates.sort_by_key(|r| r.id);
+    c.reflections.sort_by_key(|r| r.id);
+    c.responses.sort_by_key(|r| r.id);
+    c
+}
+
+fn small(seed: u64) -> (Review, ReviewContent) {
+    generate_review(seed, ReviewSize::SMALL, at(9))
+}
+
+#[test]
+fn a_review_file_reads_back_the_same_review_with_nothing_repaired() {
+    let (review, content) = small(1);
+    let text = write_review_file(&review, &content, at(10), "0.1.0");
+    let read = read_review_file(text.as_bytes(), &mut SeededIds::new(1)).unwrap();
+    assert_eq!(read.repairs, Vec::<String>::new());
+    assert_eq!(read.info.kind, FileKind::Review);
+    assert_eq!(read.info.format_version, 1);
+    assert_eq!(read.info.exported_at, Some(at(10)));
+    assert_eq!(read.info.app_version.as_deref(), Some("0.1.0"));
+    assert_eq!(read.value.review, review);
+    assert_eq!(sorted(read.value.content), sorted(content));
+}
+
+#[test]
+fn writing_is_deterministic() {
+    let (review, content) = small(2);
+    let first = write_review_file(&review, &content, at(10), "0.1.0");
+    let mut shuffled = content.clone();
+    shuffled.events.reverse();
+    shuffled.people.reverse();
+    assert_eq!(
+        write_review_file(&review, &shuffled, at(10), "0.1.0"),
+        first
+    );
+    let read = read_review_file(first.as_bytes(), &mut SeededIds::new(2)).unwrap();
+    assert_eq!(
+        write_review_file(&read.value.review, &read.value.content, at(10), "0.1.0"),
+        first
+    );
+    assert!(first.starts_with("{\n  \"kind\": \"sightline.review\",\n  \"format_version\": 1,"));
+}
+
+#[test]
+fn every_kind_of_bad_file_has_its_own_message() {
+    let ids = &mut SeededIds::new(3);
+    let (review, content) = small(3);
+    let good = write_review_file(&review, &content, at(10), "0.1.0");
+    let check = |bytes: &[u8], expected: FileError, ids: &mut SeededIds| {
+        assert_eq!(read_review_file(bytes, ids).unwrap_err(), expected);
+    };
+    check(b"", FileError::Empty, ids);
+    check(b"  \n ", FileError::Empty, ids);
+    check(&vec![b' '; 51 * 1024 * 1024 + 1][..], FileError::Empty, ids);
+    let mut large = b"{\"kind\":\"sightline.review\",\"x\":\"".to_vec();
+    large.resize(50 * 1024 * 1024 + 10, b'a');
+    check(&large, FileError::TooLarge, ids);
+    check(&[0xff, 0xfe, 0x00, 0x80], FileError::NotText, ids);
+    check(
+        &good.as_bytes()[..good.len() / 2],
+        FileError::Truncated,
+        ids,
+    );
+    check(
+        b"Date,What happened\n1/1/2025,Visit",
+        FileError::NotJson,
+        ids,
+    );
+    check(b"{\"title\": \"Not ours\"}", FileError::NotSightline, ids);
+    check(b"[1, 2, 3]", FileError::NotSightline, ids);
+    let backup = write_backup(&[(review.clone(), content.clone())], at(10), "0.1.0");
+    check(
+        backup.as_bytes(),
+        FileError::WrongKind {
+            expected: FileKind::Review,
+            found: FileKind::Backup,
+        },
+        ids,
+    );
+    let newer = good
+        .replacen("\"format_version\": 1", "\"format_version\": 2", 1)
+        .replacen(
+            "\"app_version\": \"0.1.0\"",
+            "\"app_version\": \"3.1.0\"",
+            1,
+        );
+    let error = read_review_file(newer.as_bytes(), ids).unwrap_err();
+    assert_eq!(
+        error,
+        FileError::NewerVersion {
+            version: 2,
+            app_version: Some("3.1.0".into())
+        }
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("newer version of Sightline (3.1.0)"),
+        "{error}"
+    );
+    check(
+        b"{\"kind\":\"sightline.review\",\"format_version\":1}",
+        FileError::Damaged("it has no review in it".into()),
+        ids,
+    );
+    check(
+        b"{\"kind\":\"sightline.review\"}",
+        FileError::Damaged("it has no format version".into()),
+        ids,
+    );
+    let encrypted =
+        encryption::encrypt_with_work_factor(good.as_bytes(), "a long passphrase here", 4);
+    check(&encrypted, FileError::PassphraseNeeded, ids);
+    // Every message is plain English that says what to do.
+    for error in [
+        FileError::Empty,
+        FileError::Truncated,
+        FileError::NotJson,
+        FileError::WrongPassphrase,
+        FileError::EncryptedDamaged,
+    ] {
+        let text = error.to_string();
+        assert!(text.ends_with('.') && text.len() > 40, "{text}");
+    }
+    let wrong_kind = FileError::WrongKind {
+        expected: FileKind::Review,
+        found: FileKind::Backup,
+    }
+    .to_string();
+    assert!(wrong_kind.contains("Restore from backup"), "{wrong_kind}");
+}
+
+#[test]
+fn the_reader_repairs_what_it_can_and_says_what_it_did() {
+    let (review, content) = small(4);
+    let text = write_review_file(&review, &content, at(10), "0.1.0");
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let c = value["content"].as_object_mut().unwrap();
+    // An event that cannot be read, an event duplicating another's id, a person naming an
+    // agency that is not there, and a stage date for an unknown stage.
+    let events = c["events"].as_array_mut().unwrap();
+    let first = events[0].clone();
+    events.push(serde_json::json!({ "id": "not an id", "what_happened": 3 }));
+    events.push(first.clone());
+    c["people"][0]["agency"] = serde_json::json!("01900000-0000-7000-8000-00000000dead");
+    value["review"]["stage_dates"]["a_stage_from_the_future"] = serde_json::json!("2026-01-01");
+    let read = read_review_file(value.to_string().as_bytes(), &mut SeededIds::new(4)).unwrap();
+    let repairs = read.repairs.join("\n");
+    assert!(
+        repairs.contains("One of the chronology events (number"),
+        "{repairs}"
+    );
+    assert!(
+        repairs.contains("Two chronology events had the same id"),
+        "{repairs}"
+    );
+    assert!(
+        repairs.contains("the agency they were linked to is not in the file"),
+        "{repairs}"
+    );
+    assert!(
+        repairs.contains("unknown stage (“a_stage_from_the_future”)"),
+        "{repairs}"
+    );
+    assert_eq!(
+        read.value.content.events.len(),
+        content.events.len() + 1,
+        "the duplicate is kept, renumbered"
+    );
+    let ids: std::collections::BTreeSet<_> =
+        read.value.content.events.iter().map(|e| e.id).collect();
+    assert_eq!(ids.len(), read.value.content.events.len());
+}
+
+#[test]
+fn a_backup_holds_every_review_and_leaves_out_only_what_it_cannot_read() {
+    let reviews = vec![small(5), small(6)];
+    let text = write_backup(&reviews, at(11), "0.1.0");
+    let read = read_backup(text.as_bytes(), &mut SeededIds::new(5)).unwrap();
+    assert_eq!(read.value.len(), 2);
+    assert_eq!(read.value[1].review, reviews[1].0);
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    value["reviews"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({ "no": "review" }));
+    let read = read_backup(value.to_string().as_bytes(), &mut SeededIds::new(5)).unwrap();
+    assert_eq!(read.value.len(), 2);
+    assert_eq!(read.repairs, ["Review 3 in the backup was left out: The file is damaged and cannot be read (it has no review in it). Ask for it to be sent again."]);
+    assert!(matches!(
+        read_review_file(text.as_bytes(), &mut SeededIds::new(5)),
+        Err(FileError::WrongKind { .. })
+    ));
+}
+
+#[test]
+fn an_encrypted_file_round_trips_through_age() {
+    let (review, content) = small(7);
+    let text = write_review_file(&review, &content, at(10), "0.1.0");
+    let sealed = encryption::encrypt_with_work_factor(text.as_bytes(), "winter harbour lantern", 4);
+    let opened = encryption::decrypt(&sealed, "winter harbour lantern").unwrap();
+    assert_eq!(
+        read_review_file(&opened, &mut SeededIds::new(7))
+            .unwrap()
+            .value
+            .review,
+        review
+    );
+    assert_eq!(
+        encryption::decrypt(&sealed, "winter harbour"),
+        Err(FileError::WrongPassphrase)
+    );
+}
+
+// Merging
+
+fn event_mut(content: &mut ReviewContent, index: usize) -> &mut ChronologyEvent {
+    &mut content.events[index]
+}
+
+#[test]
+fn edits_to_different_records_merge_without_asking() {
+    let (mut here, mut here_content) = small(8);
+    // The file was exported at 10:00 from this copy, edited elsewhere, sent back.
+    here.synced_at = Some(at(10));
+    let mut file = ReviewFile {
+        review: here.clone(),
+        content: here_content.clone(),
+        based_on: Some(at(10)),
+    };
+    // Elsewhere: event 0 changed, and a new event added.
+    event_mut(&mut file.content, 0).what_happened = "Changed elsewhere".into();
+    event_mut(&mut file.content, 0).updated_at = at(12);
+    let mut new_event = file.content.events[1].clone();
+    new_event.id = sightline_core::RecordId::fixed(0xABCDEF);
+    new_event.updated_at = at(12);
+    file.content.events.push(new_event);
+    // Here: event 1 changed.
+    event_mut(&mut here_content, 1).what_happened = "Changed here".into();
+    event_mut(&mut here_content, 1).updated_at = at(13);
+
+    let plan = plan_merge((&here, &here_content), &file);
+    assert!(plan.conflicts.is_empty(), "{:?}", plan.conflicts);
+    assert_eq!((plan.added, plan.updated), (1, 1));
+    let before = here_content.clone();
+    let (merged_review, merged) = plan.resolve(&[], Some(at(14)), at(15));
+    assert_eq!(merged.events[0].what_happened, "Changed elsewhere");
+    assert_eq!(merged.events[1].what_happened, "Changed here");
+    assert_eq!(merged.events.len(), here_content.events.len() + 1);
+    assert_eq!(merged_review.synced_at, Some(at(14)));
+    let changes = changed_records(&before, &merged);
+    assert_eq!(changes.len(), 2);
+}
+
+#[test]
+fn a_record_changed_on_both_sides_is_a_conflict_the_person_settles() {
+    let (mut here, mut here_content) = small(9);
+    here.synced_at = Some(at(10));
+    let mut file = ReviewFile {
+        review: here.clone(),
+        content: here_content.clone(),
+        based_on: Some(at(10)),
+    };
+    event_mut(&mut file.content, 2).what_happened = "Their wording".into();
+    event_mut(&mut file.content, 2).updated_at = at(12);
+    event_mut(&mut here_content, 2).what_happened = "Our wording".into();
+    event_mut(&mut here_content, 2).updated_at = at(11);
+    file.review.title = "Renamed elsewhere".into();
+    file.review.updated_at = at(12);
+    here.title = "Renamed here".into();
+    here.updated_at = at(11);
+
+    let plan = plan_merge((&here, &here_content), &file);
+    assert_eq!(plan.conflicts.len(), 2);
+    assert_eq!(plan.conflicts[0].subject, ConflictSubject::Details);
+    assert!(plan.conflicts[0].here_text.contains("Renamed here"));
+    assert!(plan.conflicts[0].file_text.contains("Renamed elsewhere"));
+    let event_conflict = &plan.conflicts[1];
+    assert!(matches!(
+        event_conflict.subject,
+        ConflictSubject::Record(RecordKind::Event, _)
+    ));
+    assert!(event_conflict.label.starts_with("Chronology event: "));
+    assert!(event_conflict.here_text.contains("Our wording"));
+    assert!(event_conflict.file_text.contains("Their wording"));
+
+    let (review, content) = plan
+        .clone()
+        .resolve(&[Side::Here, Side::File], Some(at(13)), at(14));
+    assert_eq!(review.title, "Renamed here");
+    assert_eq!(content.events[2].what_happened, "Their wording");
+    let (review, content) = plan.resolve(&[Side::File, Side::Here], Some(at(13)), at(14));
+    assert_eq!(review.title, "Renamed elsewhere");
+    assert_eq!(review.id, here.id);
+    assert_eq!(content.events[2].what_happened, "Our wording");
+}
+
+#[test]
+fn without_a_shared_point_every_difference_is_a_conflict_and_nothing_is_dropped() {
+    let (here, here_content) = small(10);
+    let mut file = ReviewFile {
+        review: here.clone(),
+        content: here_content.clone(),
+        based_on: None,
+    };
+    event_mut(&mut file.content, 0).what_happened = "Different".into();
+    // The file no longer has one event: it is kept, not deleted.
+    file.content.events.remove(3);
+    let plan = plan_merge((&here, &here_content), &file);
+    assert_eq!(plan.conflicts.len(), 1);
+    assert_eq!(plan.content.events.len(), here_content.events.len());
+}
+
+#[test]
+fn importing_the_same_file_again_changes_nothing() {
+    let (here, here_content) = small(11);
+    let file = ReviewFile {
+        review: here.clone(),
+        content: here_content.clone(),
+        based_on: here.synced_at,
+    };
+    let plan = plan_merge((&here, &here_content), &file);
+    assert!(plan.conflicts.is_empty());
+    assert_eq!((plan.added, plan.updated), (0, 0));
+    let (_, merged) = plan.resolve(&[], None, at(12));
+    assert!(changed_records(&here_content, &merged).is_empty());
+}
+
+#[test]
+fn keep_both_gives_the_review_and_every_record_new_ids_with_links_intact() {
+    let (review, content) = small(12);
+    let copy = with_new_ids(
+        ReviewFile {
+            review: review.clone(),
+            content: content.clone(),
+            based_on: None,
+        },
+        &mut SeededIds::new(99),
+    );
+    assert_ne!(copy.review.id, review.id);
+    assert_eq!(copy.review.title, format!("{} (copy)", review.title));
+    let old: std::collections::BTreeSet<_> = content.events.iter().map(|e| e.id).collect();
+    assert!(copy.content.events.iter().all(|e| !old.contains(&e.id)));
+    // Nothing needed repairing: every link followed its record.
+    let mut repaired = copy.content.clone();
+    assert_eq!(
+        sightline_core::format::restore::repair_content(&mut repaired, &mut SeededIds::new(1)),
+        Vec::<String>::new()
+    );
+    assert_eq!(repaired.responses.len(), content.responses.len());
+    assert_eq!(
+        copy.content.episodes[0].events.len(),
+        content.episodes[0].events.len()
+    );
+}
+
+// Packs and contributions
+
+#[test]
+fn a_pack_carries_the_framework_and_chosen_episodes_but_no_answers() {
+    let (review, content) = small(13);
+    let reflection = content.reflections[0].id;
+    let episode = content.episodes[0].id;
+    let pack = make_pack(&review, &content, reflection, &[episode], true).unwrap();
+    let text = write_pack(&pack, at(10), "0.1.0");
+    assert!(
+        !text.contains(&content.responses[0].text),
+        "no one's answers travel in a pack"
+    );
+    let read = read_pack(text.as_bytes()).unwrap();
+    assert_eq!(read.value, pack);
+    assert_eq!(pack.episodes.len(), 1);
+    assert!(
+        pack.episodes[0].events.is_empty(),
+        "episodes travel without their links"
+    );
+    assert!(!pack.chronology.as_ref().unwrap().is_empty());
+    assert_eq!(
+        pack.template.prompts.len(),
+        sightline_core::content::reflections::find_template(
+            &content,
+            content.reflections[0].template
+        )
+        .unwrap()
+        .prompts
+        .len()
+    );
+    let without = make_pack(&review, &content, reflection, &[], false).unwrap();
+    assert!(without.episodes.is_empty() && without.chronology.is_none());
+    assert!(matches!(
+        read_pack(write_review_file(&review, &content, at(10), "0.1.0").as_bytes()),
+        Err(FileError::WrongKind { .. })
+    ));
+}
+
+#[test]
+fn a_contribution_joins_the_reflection_under_its_role_and_a_second_import_changes_nothing() {
+    let (review, mut content) = small(14);
+    let reflection = content.reflections[0].clone();
+    let template =
+        sightline_core::content::reflections::find_template(&content, reflection.template).unwrap();
+    let contribution = Contribution {
+        review_id: review.id,
+        reflection_id: reflection.id,
+        role: "Speech and Language Therapist 1".into(),
+        participant: None,
+        answers: vec![
+            ContributedAnswer {
+                id: sightline_core::RecordId::fixed(0x5151),
+                prompt: template.prompts[0].id,
+                text: "We offered two sessions.".into(),
+                consent_to_quote: true,
+                episodes: vec![content.episodes[0].id],
+                updated_at: at(10),
+            },
+            ContributedAnswer {
+                id: sightline_core::RecordId::fixed(0x5152),
+                prompt: sightline_core::RecordId::fixed(0x999),
+                text: "A question that is not there".into(),
+                consent_to_quote: false,
+                episodes: vec![],
+                updated_at: at(10),
+            },
+        ],
+    };
+    let text = write_contribution(&contribution, at(11), "0.1.0");
+    let read = read_contribution(text.as_bytes()).unwrap();
+    assert_eq!(read.value, contribution);
+    let ids = &mut SeededIds::new(14);
+    let first = apply_contribution(review.id, &mut content, &read.value, ids, at(12)).unwrap();
+    assert_eq!((first.added, first.updated, first.unchanged), (1, 0, 0));
+    assert_eq!(first.left_out.len(), 1);
+    let updated = content
+        .get::<sightline_core::content::Reflection>(reflection.id)
+        .unwrap();
+    let participant = updated
+        .participants
+        .iter()
+        .find(|p| p.role == "Speech and Language Therapist 1")
+        .unwrap();
+    let answer = content
+        .get::<sightline_core::content::Response>(sightline_core::RecordId::fixed(0x5151))
+        .unwrap();
+    assert_eq!(answer.participant, participant.id);
+    assert!(answer.consent_to_quote);
+
+    let before = content.clone();
+    let again = apply_contribution(review.id, &mut content, &read.value, ids, at(13)).unwrap();
+    assert_eq!((again.added, again.updated, again.unchanged), (0, 0, 1));
+    assert!(again.changes.is_empty());
+    assert_eq!(content, before);
+
+    // A newer version of the same answer replaces it.
+    let mut newer = read.value.clone();
+    newer.answers[0].text = "We offered three sessions.".into();
+    newer.answers[0].updated_at = at(14);
+    let third = apply_contribution(review.id, &mut content, &newer, ids, at(15)).unwrap();
+    assert_eq!(third.updated, 1);
+    // For another review it is refused.
+    assert!(apply_contribution(
+        sightline_core::ReviewId::from_random_bytes([1; 16]),
+        &mut content,
+        &newer,
+        ids,
+        at(15)
+    )
+    .is_err());
+}
+
+// Golden files: every released version must always import.
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+#[test]
+fn the_version_1_review_file_still_imports() {
+    let read =
+        read_review_file(&fixture("review-v1.sightline.json"), &mut SeededIds::new(1)).unwrap();
+    assert_eq!(read.repairs, Vec::<String>::new());
+    assert_eq!(read.info.format_version, 1);
+    let review = &read.value.review;
+    assert_eq!(review.title, "Generated review 20 (Child K)");
+    assert_eq!(
+        review.dates.get(Milestone::NotificationReceived),
+        NaiveDate::from_ymd_opt(2025, 7, 14)
+    );
+    let content = &read.value.content;
+    assert_eq!(content.events.len(), 40);
+    assert_eq!(content.people.len(), 12);
+    assert_eq!(content.responses.len(), 20);
+    assert_eq!(content.reflections.len(), 1);
+}
+
+#[test]
+fn the_version_1_backup_pack_and_contribution_still_import() {
+    let backup = read_backup(&fixture("backup-v1.sightline.json"), &mut SeededIds::new(1)).unwrap();
+    assert_eq!(backup.value.len(), 2);
+    assert!(backup.repairs.is_empty());
+    let pack = read_pack(&fixture("reflection-pack-v1.sightline.json")).unwrap();
+    assert_eq!(pack.value.review_title, "Generated review 20 (Child K)");
+    let contribution = read_contribution(&fixture("contribution-v1.sightline.json")).unwrap();
+    assert_eq!(contribution.value.role, "Health Visitor 7");
+    let (info, _) = read_envelope(&fixture("review-v1.sightline.json")).unwrap();
+    assert_eq!(info.exported_at, Some(at(10)));
+}
+
+/// Writes the golden files. Run once for a new format version, then never again for it:
+/// `SIGHTLINE_WRITE_FIXTURES=1 cargo test -p sightline-core --test format write_fixtures`.
+#[test]
+fn write_fixtures() {
+    if std::env::var("SIGHTLINE_WRITE_FIXTURES").is_err() {
+        return;
+    }
+    let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let (review, content) = small(20);
+    std::fs::write(
+        format!("{dir}/review-v1.sightline.json"),
+        write_review_file(&review, &content, at(10), "0.1.0"),
+    )
+    .unwrap();
+    std::fs::write(
+        format!("{dir}/backup-v1.sightline.json"),
+        write_backup(&[small(20), small(21)], at(10), "0.1.0"),
+    )
+    .unwrap();
+    let pack = make_pack(
+        &review,
+        &content,
+        content.reflections[0].id,
+        &[content.episodes[0].id],
+        true,
+    )
+    .unwrap();
+    std::fs::write(
+        format!("{dir}/reflection-pack-v1.sightline.json"),
+        write_pack(&pack, at(10), "0.1.0"),
+    )
+    .unwrap();
+    let reflection = &content.reflections[0];
+    let template =
+        sightline_core::content::reflections::find_template(&content, reflection.template).unwrap();
+    let contribution = Contribution {
+        review_id: review.id,
+        reflection_id: reflection.id,
+        role: "Health Visitor 7".into(),
+        participant: None,
+        answers: vec![ContributedAnswer {
+            id: sightline_core::RecordId::fixed(0x0190_0000_0000_7000_8000_0000_0000_0001),
+            prompt: template.prompts[0].id,
+            text: "An answer.".into(),
+            consent_to_quote: true,
+            episodes: vec![],
+            updated_at: at(10),
+        }],
+    };
+    std::fs::write(
+        format!("{dir}/contribution-v1.sightline.json"),
+        write_contribution(&contribution, at(10), "0.1.0"),
+    )
+    .unwrap();
+}
+
+// Generated round trips
+
+mod generated {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Export then import gives back an equal review, for generated reviews with any text.
+        #[test]
+        fn export_then_import_gives_back_the_same_review(
+            seed in any::<u64>(),
+            title in "\\PC{1,60}",
+            what in proptest::collection::vec("\\PC{0,200}", 1..5),
+            hours in 0u32..23,
+        ) {
+            let (mut review, mut content) = generate_review(seed, ReviewSize::SMALL, at(hours));
+            review.title = title;
+            for (event, text) in content.events.iter_mut().zip(&what) {
+                event.what_happened = text.clone();
+            }
+            let text = write_review_file(&review, &content, at(hours), "0.1.0");
+            let read = read_review_file(text.as_bytes(), &mut SeededIds::new(seed)).unwrap();
+            prop_assert!(read.repairs.is_empty(), "{:?}", read.repairs);
+            prop_assert_eq!(&read.value.review, &review);
+            prop_assert_eq!(sorted(read.value.content.clone()), sorted(content.clone()));
+            prop_assert_eq!(write_review_file(&read.value.review, &read.value.content, at(hours), "0.1.0"), text);
+        }
+
+        /// Whatever the bytes, reading returns an answer rather than panicking.
+        #[test]
+        fn reading_any_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+            let _ = read_review_file(&bytes, &mut SeededIds::new(1));
+            let _ = read_backup(&bytes, &mut SeededIds::new(1));
+            let _ = read_pack(&bytes);
+            let _ = read_contribution(&bytes);
+        }
+
+        /// Damaging any single byte of a file gives an error or a repaired review, never a panic.
+        #[test]
+        fn a_damaged_file_never_panics(position in 0usize..4000, byte in any::<u8>()) {
+            let (review, content) = small(30);
+            let mut text = write_review_file(&review, &content, at(10), "0.1.0").into_bytes();
+            let position = position % text.len();
+            text[position] = byte;
+            let _ = read_review_file(&text, &mut SeededIds::new(1));
+        }
+    }
+}
