@@ -7,6 +7,7 @@ use crate::components::update_banner::AppUpdates;
 use crate::components::{Notice, SaveState, SaveStatus, SaveStatusIndicator, UpdateBanner};
 use crate::features::new_review::NewReviewPage;
 use crate::features::not_found::NotFoundPage;
+use crate::features::packs::PackPage;
 use crate::features::review::session::install_page_exit_guards;
 use crate::features::review::ReviewLayout;
 use crate::features::reviews_list::ReviewsPage;
@@ -21,6 +22,7 @@ enum Page {
     Reviews,
     NewReview,
     Review(sightline_core::ReviewId),
+    Pack(sightline_core::RecordId),
     Storage,
     NotFound,
 }
@@ -37,6 +39,7 @@ pub fn App() -> impl IntoView {
         Route::Reviews => Page::Reviews,
         Route::NewReview => Page::NewReview,
         Route::Review(id, _) => Page::Review(id),
+        Route::Pack(id) => Page::Pack(id),
         Route::Storage => Page::Storage,
         Route::NotFound => Page::NotFound,
     });
@@ -96,6 +99,7 @@ pub fn App() -> impl IntoView {
                     Page::Reviews => view! { <ReviewsPage /> }.into_any(),
                     Page::NewReview => view! { <NewReviewPage /> }.into_any(),
                     Page::Review(id) => view! { <ReviewLayout id /> }.into_any(),
+                    Page::Pack(reflection) => view! { <PackPage reflection /> }.into_any(),
                     Page::Storage => view! { <StoragePage /> }.into_any(),
                     Page::NotFound => view! { <NotFoundPage /> }.into_any(),
                 }}

@@ -13,3 +13,6 @@ pub mod platform;
 pub mod routes;
 
 pub use app::App;
+
+/// This build's version, written into every file it exports.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

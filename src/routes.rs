@@ -11,6 +11,7 @@
 //! | `/reviews/<id>/reflections[/<id>]`     | Reflections, or one           |
 //! | `/reviews/<id>/templates/<template>`   | Editing a reflection template |
 //! | `/reviews/<id>/search?q=…`             | Search results                |
+//! | `/packs/<reflection>`                  | Answering a reflection pack   |
 //! | `/storage`                             | Storage                       |
 
 use leptos::prelude::*;
@@ -80,6 +81,8 @@ pub enum Route {
     Reviews,
     NewReview,
     Review(ReviewId, ReviewSection),
+    /// Answering the reflection pack of a reflection (by its id).
+    Pack(RecordId),
     Storage,
     NotFound,
 }
@@ -92,6 +95,9 @@ impl Route {
         match parts.as_slice() {
             [] => Route::Reviews,
             ["storage"] => Route::Storage,
+            ["packs", id] => RecordId::parse(id)
+                .map(Route::Pack)
+                .unwrap_or(Route::NotFound),
             ["reviews", "new"] => Route::NewReview,
             ["reviews", id, rest @ ..] => match (ReviewId::parse(id), ReviewSection::parse(rest)) {
                 (Some(id), Some(section)) => Route::Review(id, section),
@@ -107,6 +113,7 @@ impl Route {
             Route::Reviews | Route::NotFound => "/".to_owned(),
             Route::NewReview => "/reviews/new".to_owned(),
             Route::Storage => "/storage".to_owned(),
+            Route::Pack(id) => format!("/packs/{id}"),
             Route::Review(id, section) => match section.path().as_str() {
                 "" => format!("/reviews/{id}"),
                 path => format!("/reviews/{id}/{path}"),

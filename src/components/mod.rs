@@ -6,6 +6,7 @@ pub mod error_summary;
 pub mod loading;
 pub mod notice;
 pub mod page_title;
+pub mod passphrase;
 pub mod save_status;
 pub mod synced_text;
 pub mod text_field;

@@ -153,6 +153,44 @@ pub enum RecordWrite {
     },
 }
 
+/// The writes that store the records named in `changes`, encoded by the core: a record that
+/// is no longer in `content` is deleted.
+pub fn writes_for(
+    content: &ReviewContent,
+    changes: &[sightline_core::content::Change],
+) -> Vec<RecordWrite> {
+    use sightline_core::content::Change;
+    use sightline_core::record::encode_from;
+    changes
+        .iter()
+        .map(|change| match *change {
+            Change::Put(kind, id) => match encode_from(content, kind, id) {
+                Some(doc) => RecordWrite::Put { kind, id, doc },
+                None => RecordWrite::Delete { kind, id },
+            },
+            Change::Removed(kind, id) => RecordWrite::Delete { kind, id },
+        })
+        .collect()
+}
+
+/// The writes that store every record of `content`.
+pub fn all_writes(content: &ReviewContent) -> Vec<RecordWrite> {
+    use sightline_core::content::*;
+    use sightline_core::Record;
+    fn of<T: Record>(content: &ReviewContent, out: &mut Vec<Change>) {
+        out.extend(T::all(content).iter().map(|r| Change::Put(T::KIND, r.id())));
+    }
+    let mut changes = Vec::new();
+    of::<Agency>(content, &mut changes);
+    of::<Person>(content, &mut changes);
+    of::<ChronologyEvent>(content, &mut changes);
+    of::<Episode>(content, &mut changes);
+    of::<ReflectionTemplate>(content, &mut changes);
+    of::<Reflection>(content, &mut changes);
+    of::<Response>(content, &mut changes);
+    writes_for(content, &changes)
+}
+
 /// A content record's key: `<review id>/<kind>/<record id>`.
 fn record_key(review: ReviewId, kind: RecordKind, id: RecordId) -> String {
     format!("{review}/{}/{id}", kind.key())
@@ -443,6 +481,37 @@ impl ReviewStore {
         Ok(revision)
     }
 
+    /// The stored revision of a review, or `None` if it is not here.
+    pub async fn revision(&self, id: ReviewId) -> Result<Option<u64>, StorageError> {
+        let tx = self.db.transaction(&[REVIEWS], TransactionMode::ReadOnly)?;
+        let value = tx.store(REVIEWS)?.get(key(id)).await?;
+        finish(tx).await?;
+        Ok(value
+            .filter(|v| !v.is_undefined())
+            .map(|v| field(&v, "revision").as_f64().unwrap_or(0.0) as u64))
+    }
+
+    /// Replaces a stored review, whatever its revision, with `review` and exactly `content`:
+    /// its old records go, in the same transaction. Tabs that had it open find their next save
+    /// refused, because the revision moves on.
+    pub async fn replace(
+        &self,
+        review: &Review,
+        content: &ReviewContent,
+    ) -> Result<u64, StorageError> {
+        let current = self.revision(review.id).await?.unwrap_or(0);
+        {
+            let tx = self
+                .db
+                .transaction(&[RECORDS], TransactionMode::ReadWrite)?;
+            tx.store(RECORDS)?
+                .delete(review_records(review.id)?.into())
+                .await?;
+            finish(tx).await?;
+        }
+        self.put(review, current, &all_writes(content)).await
+    }
+
     /// Deletes a review, its summary and all its content. Deleting a review that is not there
     /// is not an error.
     pub async fn delete(&self, id: ReviewId) -> Result<(), StorageError> {
@@ -466,6 +535,38 @@ impl ReviewStore {
         let value = tx.store(SETTINGS)?.get(JsValue::from_str(name)).await?;
         finish(tx).await?;
         Ok(value.and_then(|v| field(&v, "value").as_string()))
+    }
+
+    /// Every setting whose name starts with `prefix`, as (name, value).
+    pub async fn settings_with_prefix(
+        &self,
+        prefix: &str,
+    ) -> Result<Vec<(String, String)>, StorageError> {
+        let tx = self
+            .db
+            .transaction(&[SETTINGS], TransactionMode::ReadOnly)?;
+        let values = tx.store(SETTINGS)?.get_all(None, None).await?;
+        finish(tx).await?;
+        Ok(values
+            .into_iter()
+            .filter_map(|v| {
+                Some((
+                    field(&v, "key").as_string()?,
+                    field(&v, "value").as_string()?,
+                ))
+            })
+            .filter(|(name, _)| name.starts_with(prefix))
+            .collect())
+    }
+
+    /// Removes an app setting.
+    pub async fn delete_setting(&self, name: &str) -> Result<(), StorageError> {
+        let tx = self
+            .db
+            .transaction(&[SETTINGS], TransactionMode::ReadWrite)?;
+        tx.store(SETTINGS)?.delete(JsValue::from_str(name)).await?;
+        finish(tx).await?;
+        Ok(())
     }
 
     /// Sets an app setting.

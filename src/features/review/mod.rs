@@ -3,6 +3,7 @@
 
 pub mod chronology;
 pub mod episodes;
+pub mod export;
 pub mod lifecycle_table;
 pub mod manage;
 pub mod overview;

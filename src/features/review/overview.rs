@@ -47,6 +47,7 @@ pub fn OverviewPage() -> impl IntoView {
         <ReviewDetails />
         <LifecycleTable />
         <ParallelProceedingsSection />
+        <super::export::ExportReview />
         <ManageReview />
     }
 }

@@ -17,7 +17,6 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use sightline_core::content::{Change, Record, RecordKind};
-use sightline_core::record::encode_from;
 use sightline_core::{RecordId, Review, ReviewContent, ReviewId};
 
 use crate::components::{use_save_status, SaveState, SaveStatus};
@@ -251,22 +250,16 @@ impl Autosaver {
             let mut state = self.state.borrow_mut();
             (std::mem::take(&mut state.pending), state.changes)
         };
-        let writes = self.content.try_with_untracked(|content| {
-            taken
-                .iter()
-                .map(|(&(kind, id), pending)| {
-                    let doc = match pending {
-                        Pending::Put => encode_from(content, kind, id),
-                        Pending::Delete => None,
-                    };
-                    match doc {
-                        Some(doc) => RecordWrite::Put { kind, id, doc },
-                        // A record changed and then removed before the save is deleted.
-                        None => RecordWrite::Delete { kind, id },
-                    }
-                })
-                .collect()
-        })?;
+        let record_changes: Vec<Change> = taken
+            .iter()
+            .map(|(&(kind, id), pending)| match pending {
+                Pending::Put => Change::Put(kind, id),
+                Pending::Delete => Change::Removed(kind, id),
+            })
+            .collect();
+        let writes = self
+            .content
+            .try_with_untracked(|content| storage::writes_for(content, &record_changes))?;
         Some(Batch {
             review,
             writes,

@@ -6,6 +6,8 @@ use sightline_core::dates::format_uk_date;
 use sightline_core::{ReviewListQuery, ReviewStatus, ReviewSummary};
 
 use crate::components::{load_once, use_page_title, NoticeBanner};
+use crate::features::files::open::OpenFor;
+use crate::features::files::FileOpener;
 use crate::features::review::review_href;
 use crate::platform::{clock, storage};
 
@@ -13,10 +15,58 @@ use crate::platform::{clock, storage};
 #[component]
 pub fn ReviewsPage() -> impl IntoView {
     use_page_title(|| "Reviews".to_owned());
-    let summaries = load_once(async {
-        let store = storage::shared().await?;
-        store.list_summaries().await
+    let summaries = RwSignal::new(None);
+    let reload = move || {
+        leptos::task::spawn_local(async move {
+            let loaded = async {
+                let store = storage::shared().await?;
+                store.list_summaries().await
+            }
+            .await;
+            summaries.try_set(Some(loaded));
+        });
+    };
+    reload();
+    let reminder = RwSignal::new(None::<String>);
+    leptos::task::spawn_local(async move {
+        let count = match storage::shared().await {
+            Ok(store) => store
+                .list_summaries()
+                .await
+                .map(|(all, _)| all.len())
+                .unwrap_or(0),
+            Err(_) => 0,
+        };
+        let last = crate::features::storage_page::last_backup().await;
+        reminder.try_set(sightline_core::text::backup_reminder(
+            last,
+            clock::now(),
+            count,
+        ));
     });
+    let packs = load_once(crate::features::packs::list_packs());
+    let incoming = RwSignal::new(None::<(String, std::sync::Arc<Vec<u8>>)>);
+    let dragging = RwSignal::new(false);
+    let drop_file = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            match crate::platform::files::read_bytes(&file, sightline_core::format::MAX_FILE_BYTES)
+                .await
+            {
+                Ok(bytes) => incoming.set(Some((name, std::sync::Arc::new(bytes)))),
+                Err(error) => leptos::logging::warn!("{error}"),
+            }
+        });
+    };
     let search = RwSignal::new(String::new());
     let show_archived = RwSignal::new(false);
     let today = clock::today();
@@ -89,7 +139,19 @@ pub fn ReviewsPage() -> impl IntoView {
     };
 
     view! {
+        <div
+            class="app-drop-zone"
+            class:app-drop-zone--active=move || dragging.get()
+            on:dragover=move |ev| { ev.prevent_default(); dragging.set(true); }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=drop_file
+        >
         <NoticeBanner />
+        {move || reminder.get().map(|text| view! {
+            <div class="app-warning-text" data-testid="backup-reminder">
+                {text} " " <a href="/storage">"Go to Storage"</a>
+            </div>
+        })}
         <div class="app-page-heading">
             <h1 class="app-heading-xl">"Reviews"</h1>
             <a href="/reviews/new" class="app-button">
@@ -124,6 +186,21 @@ pub fn ReviewsPage() -> impl IntoView {
             </div>
         </div>
         {move || list().unwrap_or_else(|| view! { <p class="app-body">"Loading your reviews\u{2026}"</p> }.into_any())}
+        <h2 class="app-heading-m" id="files-heading">"Open a file"</h2>
+        <p class="app-body">"Open a review file, a backup or a reflection pack someone has sent you, or a contribution to one of your reflections. You can also drop the file onto this page."</p>
+        <FileOpener open_for=OpenFor::Anything incoming on_stored=reload />
+        {move || packs.get().and_then(Result::ok).filter(|p| !p.is_empty()).map(|packs| view! {
+            <h2 class="app-heading-m">"Reflection packs you are answering"</h2>
+            <ul class="app-list" data-testid="packs">
+                {packs.into_iter().map(|(reflection, title, review)| view! {
+                    <li><a href=crate::routes::Route::Pack(reflection).href()>{format!("{title} ({review})")}</a></li>
+                }).collect_view()}
+            </ul>
+        })}
+        <p class="app-drop-zone__hint" aria-hidden="true">
+            {move || if dragging.get() { "Drop the file to open it" } else { "" }}
+        </p>
+        </div>
     }
 }
 

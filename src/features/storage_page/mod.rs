@@ -17,6 +17,98 @@ fn persistence_text(answer: Persistence) -> &'static str {
     }
 }
 
+const LAST_BACKUP: &str = "last_backup_at";
+
+/// When everything was last backed up from this browser, if ever.
+pub async fn last_backup() -> Option<chrono::DateTime<chrono::Utc>> {
+    let store = storage::shared().await.ok()?;
+    let text = store.get_setting(LAST_BACKUP).await.ok()??;
+    chrono::DateTime::parse_from_rfc3339(&text)
+        .ok()
+        .map(|t| t.with_timezone(&chrono::Utc))
+}
+
+/// "Back up everything": one file with every review, and when it was last done.
+#[component]
+fn Backup() -> impl IntoView {
+    use crate::components::passphrase::{Protection, ProtectionFields};
+    use crate::features::files::{save_text_file, SaveProgress, SaveProgressNote};
+    use sightline_core::dates::format_uk_date_time;
+    let protection = Protection::new();
+    let progress = RwSignal::new(SaveProgress::Idle);
+    let last = RwSignal::new(None::<Option<chrono::DateTime<chrono::Utc>>>);
+    let count = RwSignal::new(0usize);
+    leptos::task::spawn_local(async move {
+        last.try_set(Some(last_backup().await));
+        if let Ok(store) = storage::shared().await {
+            if let Ok((all, _)) = store.list_summaries().await {
+                count.try_set(all.len());
+            }
+        }
+    });
+    let error = RwSignal::new(None::<String>);
+    let back_up = move |_| {
+        let Ok(passphrase) = protection.checked() else {
+            return;
+        };
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let gathered = async {
+                let store = storage::shared().await?;
+                let (summaries, _) = store.list_summaries().await?;
+                let mut reviews = Vec::new();
+                for summary in summaries {
+                    if let Some(stored) = store.get(summary.id).await? {
+                        reviews.push((stored.review, stored.content));
+                    }
+                }
+                Ok::<_, storage::StorageError>((store, reviews))
+            }
+            .await;
+            match gathered {
+                Ok((store, reviews)) => {
+                    let now = crate::platform::clock::now();
+                    let text =
+                        sightline_core::format::write_backup(&reviews, now, crate::APP_VERSION);
+                    let name = sightline_core::format::file_name(
+                        "Sightline backup",
+                        crate::platform::clock::today(),
+                        ".sightline.json",
+                        false,
+                    );
+                    save_text_file(name, text, passphrase, progress).await;
+                    if matches!(progress.get_untracked(), SaveProgress::Saved(_)) {
+                        let _ = store.put_setting(LAST_BACKUP, &now.to_rfc3339()).await;
+                        last.set(Some(Some(now)));
+                    }
+                }
+                Err(problem) => error.set(Some(problem.to_string())),
+            }
+        });
+    };
+    let reminder = move || {
+        last.get().and_then(|last| {
+            sightline_core::text::backup_reminder(last, crate::platform::clock::now(), count.get())
+        })
+    };
+    view! {
+        <h2 class="app-heading-m" id="backup-heading">"Back up everything"</h2>
+        <p class="app-body" data-testid="last-backup">
+            {move || match last.get() {
+                None => "Checking when you last backed up\u{2026}".to_owned(),
+                Some(None) => "You have not backed up from this browser yet.".to_owned(),
+                Some(Some(at)) => format!("Last backup: {}.", format_uk_date_time(at)),
+            }}
+        </p>
+        {move || reminder().map(|text| view! { <div class="app-warning-text" data-testid="backup-reminder">{text}</div> })}
+        <p class="app-body">"One file with every review in this browser. Keep it where your organisation keeps case records."</p>
+        <ProtectionFields protection id_prefix="backup" />
+        <button type="button" class="app-button" on:click=back_up>"Back up everything"</button>
+        <SaveProgressNote progress />
+        {move || error.get().map(|e| view! { <p class="app-error-message" role="alert">{e}</p> })}
+    }
+}
+
 /// The Storage page.
 #[component]
 pub fn StoragePage() -> impl IntoView {
@@ -102,5 +194,12 @@ pub fn StoragePage() -> impl IntoView {
                 <dd class="app-summary-list__actions"></dd>
             </div>
         </dl>
+        <Backup />
+        <h2 class="app-heading-m" id="restore-heading">"Restore from backup"</h2>
+        <crate::features::files::FileOpener
+            open_for=crate::features::files::open::OpenFor::Backup
+            incoming=RwSignal::new(None)
+            on_stored=|| ()
+        />
     }
 }

@@ -217,6 +217,8 @@ pub fn read_contribution(bytes: &[u8]) -> Result<Imported<Contribution>, FileErr
 /// What importing a contribution did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ContributionOutcome {
+    /// The reflection the answers went to.
+    pub reflection: Option<RecordId>,
     pub role: String,
     pub added: usize,
     pub updated: usize,
@@ -225,6 +227,13 @@ pub struct ContributionOutcome {
     pub left_out: Vec<String>,
     /// The records written, for storage.
     pub changes: Vec<Change>,
+}
+
+impl ContributionOutcome {
+    /// Whether the answers went to a reflection other than `reflection`.
+    pub fn reflection_differs(&self, reflection: RecordId) -> bool {
+        self.reflection.is_some_and(|r| r != reflection)
+    }
 }
 
 /// Adds a contribution's answers to `content`: to its reflection, under its role (the

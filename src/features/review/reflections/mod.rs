@@ -2,6 +2,7 @@
 //! list of reflections and their progress, and the frameworks (templates) a review can copy
 //! and edit.
 
+mod exchange;
 mod reflection;
 mod template;
 

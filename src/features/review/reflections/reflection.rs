@@ -169,6 +169,8 @@ fn ReflectionDetails(
             }
         }).collect_view()}
 
+        <super::exchange::PackExchange reflection />
+
         <h2 class="app-heading-m">"Delete this reflection"</h2>
         <button type="button" class="app-button app-button--warning" on:click=move |_| confirm_delete.set(true)>
             "Delete reflection"

@@ -1,0 +1,69 @@
+//! Files in and out: saving review files, backups, packs and contributions (protected with a
+//! passphrase when asked), and opening any Sightline file: the file says what it is.
+
+pub mod open;
+
+pub use open::FileOpener;
+
+use leptos::prelude::*;
+use sightline_core::format::encryption;
+
+use crate::components::passphrase::next_frame;
+use crate::platform::files;
+
+/// Where saving a file has got to, for the page to show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveProgress {
+    Idle,
+    Protecting,
+    Saved(String),
+    Failed(String),
+}
+
+/// Offers `text` as a download called `name`, protected with `passphrase` when there is one
+/// (as an age file, named `<name>.age`). Protecting holds the page for about a second, so the
+/// page is told first and drawn before the work starts.
+pub async fn save_text_file(
+    name: String,
+    text: String,
+    passphrase: Option<String>,
+    progress: RwSignal<SaveProgress>,
+) {
+    let (bytes, name, mime) = match passphrase {
+        Some(passphrase) => {
+            progress.try_set(SaveProgress::Protecting);
+            next_frame().await;
+            let sealed = encryption::encrypt(text.as_bytes(), &passphrase);
+            (sealed, format!("{name}.age"), "application/octet-stream")
+        }
+        None => (text.into_bytes(), name, "application/json"),
+    };
+    match files::download(&name, mime, &bytes) {
+        Ok(()) => progress.try_set(SaveProgress::Saved(name)),
+        Err(error) => progress.try_set(SaveProgress::Failed(error.to_string())),
+    };
+}
+
+/// The line under an export button saying how saving went.
+#[component]
+pub fn SaveProgressNote(progress: RwSignal<SaveProgress>) -> impl IntoView {
+    move || {
+        match progress.get() {
+        SaveProgress::Idle => ().into_any(),
+        SaveProgress::Protecting => view! {
+            <p class="app-body" role="status">"Protecting the file with the passphrase\u{2026} this takes a few seconds."</p>
+        }
+        .into_any(),
+        SaveProgress::Saved(name) => view! {
+            <p class="app-body" role="status" data-testid="saved-file">
+                {format!("Saved \u{201c}{name}\u{201d} to your downloads.")}
+            </p>
+        }
+        .into_any(),
+        SaveProgress::Failed(message) => view! {
+            <p class="app-error-message" role="alert">{message}</p>
+        }
+        .into_any(),
+    }
+    }
+}

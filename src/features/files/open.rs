@@ -1,0 +1,705 @@
+//! Opening a file: plain or protected (told apart by content, not name), any kind Sightline
+//! writes. Before anything is stored the person sees what the file holds and every repair the
+//! reader made, and chooses what to do; a file that cannot be read changes nothing.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use sightline_core::dates::format_uk_date_time;
+use sightline_core::format::merge::{changed_records, plan_merge, with_new_ids, MergePlan, Side};
+use sightline_core::format::pack::{apply_contribution, read_contribution, read_pack};
+use sightline_core::format::{
+    describe_counts, encryption, read_backup, read_envelope, read_review_file, FileError, FileKind,
+    Imported, ReviewFile, MAX_FILE_BYTES,
+};
+use sightline_core::ReviewId;
+
+use crate::components::ErrorMessage;
+use crate::features::packs::save_pack_draft;
+use crate::platform::ids::BrowserIds;
+use crate::platform::{clock, files, storage};
+use crate::routes::{review_section_href, use_navigator, ReviewSection, Route};
+
+/// What the opener is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpenFor {
+    /// "Open a file": any kind of Sightline file.
+    Anything,
+    /// "Restore from backup": backups only.
+    Backup,
+}
+
+/// Where opening a file has got to.
+#[derive(Clone, PartialEq)]
+enum Step {
+    Choose,
+    Working(String),
+    Passphrase {
+        name: String,
+        bytes: Arc<Vec<u8>>,
+        error: Option<String>,
+    },
+    Review {
+        file: Box<Imported<ReviewFile>>,
+        here: Option<String>,
+    },
+    Merge {
+        plan: Box<MergePlan>,
+        choices: Vec<Option<Side>>,
+        file: Box<Imported<ReviewFile>>,
+    },
+    Backup {
+        file: Imported<Vec<ReviewFile>>,
+        here: BTreeSet<ReviewId>,
+        chosen: BTreeSet<ReviewId>,
+        replace: bool,
+    },
+    Done {
+        message: String,
+        link: Option<(String, String)>,
+    },
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The file picker and everything after it. `incoming` starts it with a file dropped on the
+/// page.
+#[component]
+pub fn FileOpener(
+    open_for: OpenFor,
+    /// A file to open, given by the page (dropped onto it).
+    incoming: RwSignal<Option<(String, Arc<Vec<u8>>)>>,
+    /// Called after something was stored, so the page can refresh its list.
+    on_stored: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let step = RwSignal::new(Step::Choose);
+    let error = RwSignal::new(None::<String>);
+    let navigator = use_navigator();
+    let input_id = match open_for {
+        OpenFor::Anything => "open-file",
+        OpenFor::Backup => "restore-file",
+    };
+
+    let fail = move |message: String| {
+        error.set(Some(message));
+        step.set(Step::Choose);
+    };
+
+    // Reads plain bytes: what kind of file, then the step for it.
+    let dispatch = move |_name: String, bytes: Arc<Vec<u8>>| {
+        leptos::task::spawn_local(async move {
+            let kind = match read_envelope(&bytes) {
+                Ok((info, _)) => info.kind,
+                Err(problem) => return fail(problem.to_string()),
+            };
+            if open_for == OpenFor::Backup && kind != FileKind::Backup {
+                return fail(
+                    FileError::WrongKind {
+                        expected: FileKind::Backup,
+                        found: kind,
+                    }
+                    .to_string(),
+                );
+            }
+            match kind {
+                FileKind::Review => match read_review_file(&bytes, &mut BrowserIds) {
+                    Ok(file) => {
+                        let here = match storage::shared().await {
+                            Ok(store) => store
+                                .list_summaries()
+                                .await
+                                .ok()
+                                .and_then(|(all, _)| {
+                                    all.into_iter().find(|s| s.id == file.value.review.id)
+                                })
+                                .map(|s| s.title),
+                            Err(problem) => return fail(problem.to_string()),
+                        };
+                        step.set(Step::Review {
+                            file: Box::new(file),
+                            here,
+                        });
+                    }
+                    Err(problem) => fail(problem.to_string()),
+                },
+                FileKind::Backup => match read_backup(&bytes, &mut BrowserIds) {
+                    Ok(file) => {
+                        let here: BTreeSet<ReviewId> = match storage::shared().await {
+                            Ok(store) => store
+                                .list_summaries()
+                                .await
+                                .map(|(all, _)| all.into_iter().map(|s| s.id).collect())
+                                .unwrap_or_default(),
+                            Err(problem) => return fail(problem.to_string()),
+                        };
+                        let chosen = file.value.iter().map(|r| r.review.id).collect();
+                        step.set(Step::Backup {
+                            file,
+                            here,
+                            chosen,
+                            replace: false,
+                        });
+                    }
+                    Err(problem) => fail(problem.to_string()),
+                },
+                FileKind::ReflectionPack => match read_pack(&bytes) {
+                    Ok(pack) => {
+                        let reflection = pack.value.reflection.id;
+                        match save_pack_draft(&pack.value).await {
+                            Ok(()) => navigator.go(Route::Pack(reflection)),
+                            Err(problem) => fail(problem.to_string()),
+                        }
+                    }
+                    Err(problem) => fail(problem.to_string()),
+                },
+                FileKind::Contribution => match read_contribution(&bytes) {
+                    Ok(contribution) => {
+                        let contribution = contribution.value;
+                        let result = async {
+                            let store = storage::shared().await.map_err(|e| e.to_string())?;
+                            let stored = store
+                                .get(contribution.review_id)
+                                .await
+                                .map_err(|e| e.to_string())?
+                                .ok_or_else(|| "This contribution answers a reflection in a review that is not in this browser. Open it on the computer that holds the review.".to_owned())?;
+                            let mut content = stored.content.clone();
+                            let outcome = apply_contribution(stored.review.id, &mut content, &contribution, &mut BrowserIds, clock::now())
+                                .map_err(|e| e.to_string())?;
+                            let mut review = stored.review.clone();
+                            review.touch(clock::now());
+                            store
+                                .put(&review, stored.revision, &storage::writes_for(&content, &outcome.changes))
+                                .await
+                                .map_err(|e| e.to_string())?;
+                            Ok::<_, String>((outcome, review.id, contribution.reflection_id))
+                        }
+                        .await;
+                        match result {
+                            Ok((outcome, review, reflection)) => step.set(Step::Done {
+                                message: contribution_message(&outcome),
+                                link: Some((
+                                    review_section_href(
+                                        review,
+                                        ReviewSection::Reflection(reflection),
+                                    ),
+                                    "Go to the reflection".into(),
+                                )),
+                            }),
+                            Err(message) => fail(message),
+                        }
+                    }
+                    Err(problem) => fail(problem.to_string()),
+                },
+            }
+        });
+    };
+
+    let start = move |name: String, bytes: Arc<Vec<u8>>| {
+        error.set(None);
+        if bytes.len() > MAX_FILE_BYTES {
+            return fail(FileError::TooLarge.to_string());
+        }
+        if encryption::is_encrypted(&bytes) {
+            step.set(Step::Passphrase {
+                name,
+                bytes,
+                error: None,
+            });
+            request_animation_frame(|| {
+                crate::components::page_title::focus_element("open-passphrase")
+            });
+        } else {
+            step.set(Step::Working(format!(
+                "Reading \u{201c}{name}\u{201d}\u{2026}"
+            )));
+            dispatch(name, bytes);
+        }
+    };
+    Effect::new(move |_| {
+        if let Some((name, bytes)) = incoming.get() {
+            incoming.set(None);
+            start(name, bytes);
+        }
+    });
+
+    let choose = move |ev: leptos::ev::Event| {
+        let Some(file) = files::chosen_file(&ev) else {
+            return;
+        };
+        let name = file.name();
+        step.set(Step::Working(format!(
+            "Reading \u{201c}{name}\u{201d}\u{2026}"
+        )));
+        leptos::task::spawn_local(async move {
+            match files::read_bytes(&file, MAX_FILE_BYTES).await {
+                Ok(bytes) => start(name, Arc::new(bytes)),
+                Err(problem) => fail(problem.to_string()),
+            }
+        });
+    };
+
+    let passphrase = RwSignal::new(String::new());
+    let unlock = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Step::Passphrase { name, bytes, .. } = step.get_untracked() else {
+            return;
+        };
+        let typed = passphrase.get_untracked();
+        step.set(Step::Working(
+            "Opening the protected file\u{2026} this takes a few seconds.".into(),
+        ));
+        leptos::task::spawn_local(async move {
+            crate::components::passphrase::next_frame().await;
+            match encryption::decrypt(&bytes, &typed) {
+                Ok(plain) => {
+                    passphrase.set(String::new());
+                    dispatch(name, Arc::new(plain));
+                }
+                Err(FileError::WrongPassphrase) => {
+                    step.set(Step::Passphrase {
+                        name,
+                        bytes,
+                        error: Some(FileError::WrongPassphrase.to_string()),
+                    });
+                    request_animation_frame(|| {
+                        crate::components::page_title::focus_element("open-passphrase")
+                    });
+                }
+                Err(problem) => fail(problem.to_string()),
+            }
+        });
+    };
+
+    // Storing, once the person has chosen.
+    let finish = move |result: Result<(String, ReviewId), String>| match result {
+        Ok((message, id)) => {
+            on_stored();
+            step.set(Step::Done {
+                message,
+                link: Some((
+                    review_section_href(id, ReviewSection::Overview),
+                    "Open the review".into(),
+                )),
+            });
+            request_animation_frame(|| crate::components::page_title::focus_element("open-result"));
+        }
+        Err(message) => fail(message),
+    };
+    let import_new = move |file: ReviewFile, exported_at, replace: bool| {
+        leptos::task::spawn_local(async move {
+            let mut review = file.review;
+            review.synced_at = exported_at;
+            let result = async {
+                let store = storage::shared().await.map_err(|e| e.to_string())?;
+                if replace {
+                    store
+                        .replace(&review, &file.content)
+                        .await
+                        .map_err(|e| e.to_string())?;
+                } else {
+                    store
+                        .put(&review, 0, &storage::all_writes(&file.content))
+                        .await
+                        .map_err(|e| e.to_string())?;
+                }
+                Ok((
+                    format!(
+                        "\u{201c}{}\u{201d} is stored in this browser.",
+                        review.title
+                    ),
+                    review.id,
+                ))
+            }
+            .await;
+            finish(result);
+        });
+    };
+    let keep_both = move |file: ReviewFile| {
+        let copy = with_new_ids(file, &mut BrowserIds);
+        import_new(copy, None, false);
+    };
+    let start_merge = move |file: Imported<ReviewFile>| {
+        leptos::task::spawn_local(async move {
+            let here = match storage::shared().await {
+                Ok(store) => store.get(file.value.review.id).await,
+                Err(problem) => Err(problem),
+            };
+            match here {
+                Ok(Some(stored)) => {
+                    let plan = plan_merge((&stored.review, &stored.content), &file.value);
+                    let choices = vec![None; plan.conflicts.len()];
+                    step.set(Step::Merge {
+                        plan: Box::new(plan),
+                        choices,
+                        file: Box::new(file),
+                    });
+                }
+                Ok(None) => fail(
+                    "The review is no longer in this browser; open the file again to import it."
+                        .into(),
+                ),
+                Err(problem) => fail(problem.to_string()),
+            }
+        });
+    };
+    let finish_merge = move |_| {
+        let Step::Merge {
+            plan,
+            choices,
+            file,
+        } = step.get_untracked()
+        else {
+            return;
+        };
+        if choices.iter().any(Option::is_none) {
+            error.set(Some(
+                "Choose which version to keep for every difference below.".into(),
+            ));
+            return;
+        }
+        error.set(None);
+        let choices: Vec<Side> = choices.into_iter().flatten().collect();
+        leptos::task::spawn_local(async move {
+            let result = async {
+                let store = storage::shared().await.map_err(|e| e.to_string())?;
+                let stored = store
+                    .get(file.value.review.id)
+                    .await
+                    .map_err(|e| e.to_string())?
+                    .ok_or("The review is no longer here.")?;
+                let before = stored.content.clone();
+                let (review, content) =
+                    (*plan).resolve(&choices, file.info.exported_at, clock::now());
+                let changes = changed_records(&before, &content);
+                store
+                    .put(
+                        &review,
+                        stored.revision,
+                        &storage::writes_for(&content, &changes),
+                    )
+                    .await
+                    .map_err(|e| e.to_string())?;
+                Ok((
+                    format!(
+                        "Merged: \u{201c}{}\u{201d} now holds both copies\u{2019} changes ({}).",
+                        review.title,
+                        plural(changes.len(), "record changed", "records changed")
+                    ),
+                    review.id,
+                ))
+            }
+            .await;
+            finish(result);
+        });
+    };
+    let restore_backup = move |_| {
+        let Step::Backup {
+            file,
+            here,
+            chosen,
+            replace,
+        } = step.get_untracked()
+        else {
+            return;
+        };
+        if chosen.is_empty() {
+            error.set(Some("Choose at least one review to restore.".into()));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let result = async {
+                let store = storage::shared().await.map_err(|e| e.to_string())?;
+                let mut restored = 0;
+                for review_file in file
+                    .value
+                    .into_iter()
+                    .filter(|r| chosen.contains(&r.review.id))
+                {
+                    let exists = here.contains(&review_file.review.id);
+                    if exists && !replace {
+                        let copy = with_new_ids(review_file, &mut BrowserIds);
+                        store
+                            .put(&copy.review, 0, &storage::all_writes(&copy.content))
+                            .await
+                            .map_err(|e| e.to_string())?;
+                    } else {
+                        let mut review = review_file.review;
+                        review.synced_at = file.info.exported_at;
+                        store
+                            .replace(&review, &review_file.content)
+                            .await
+                            .map_err(|e| e.to_string())?;
+                    }
+                    restored += 1;
+                }
+                Ok::<_, String>(restored)
+            }
+            .await;
+            match result {
+                Ok(count) => {
+                    on_stored();
+                    step.set(Step::Done {
+                        message: format!("Restored {}.", plural(count, "review", "reviews")),
+                        link: Some(("/".into(), "Go to your reviews".into())),
+                    });
+                    request_animation_frame(|| {
+                        crate::components::page_title::focus_element("open-result")
+                    });
+                }
+                Err(message) => fail(message),
+            }
+        });
+    };
+
+    let label = match open_for {
+        OpenFor::Anything => "Open a file",
+        OpenFor::Backup => "Restore from backup",
+    };
+    let hint = match open_for {
+        OpenFor::Anything => "A review file, a backup, a reflection pack or a contribution, plain or protected with a passphrase (.sightline.json or .sightline.json.age).",
+        OpenFor::Backup => "A backup file made with \u{201c}Back up everything\u{201d}, plain or protected with a passphrase.",
+    };
+
+    view! {
+        <div class="app-file-opener" data-testid=format!("{input_id}-panel")>
+            <div class="app-form-group" class:app-form-group--error=move || error.get().is_some()>
+                <label class="app-label app-label--bold" for=input_id>{label}</label>
+                <div class="app-hint" id=format!("{input_id}-hint")>{hint}</div>
+                <ErrorMessage id=format!("{input_id}-error") message=Signal::derive(move || error.get()) />
+                <input class="app-file-upload" id=input_id type="file" accept=".json,.age,application/json"
+                    aria-describedby=format!("{input_id}-hint") on:change=choose
+                    on:click=move |ev| {
+                        // Choosing the same file again must still start over.
+                        use wasm_bindgen::JsCast;
+                        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                            input.set_value("");
+                        }
+                    }
+                />
+            </div>
+            {move || match step.get() {
+                Step::Choose => ().into_any(),
+                Step::Working(message) => view! { <p class="app-body" role="status">{message}</p> }.into_any(),
+                Step::Passphrase { name, error: wrong, .. } => view! {
+                    <form class="app-inline-form" novalidate on:submit=unlock>
+                        <p class="app-body">{format!("\u{201c}{name}\u{201d} is protected with a passphrase.")}</p>
+                        <div class="app-form-group" class:app-form-group--error={wrong.is_some()}>
+                            <label class="app-label" for="open-passphrase">"Passphrase"</label>
+                            <ErrorMessage id="open-passphrase-error" message=Signal::derive({ let wrong = wrong.clone(); move || wrong.clone() }) />
+                            <input class="app-input app-input--width-20" id="open-passphrase" type="password" autocomplete="off"
+                                prop:value=move || passphrase.get()
+                                on:input=move |ev| passphrase.set(event_target_value(&ev))
+                            />
+                        </div>
+                        <div class="app-button-group">
+                            <button type="submit" class="app-button">"Open the file"</button>
+                            <button type="button" class="app-button app-button--secondary" on:click=move |_| step.set(Step::Choose)>"Cancel"</button>
+                        </div>
+                    </form>
+                }.into_any(),
+                Step::Review { file, here } => {
+                    let review_file = file.value.clone();
+                    let exported_at = file.info.exported_at;
+                    view! {
+                        <section class="app-panel" aria-labelledby="file-summary-heading" data-testid="file-summary">
+                            <FileSummary heading=format!("\u{201c}{}\u{201d}", file.value.review.title) info=file.info.clone() counts=describe_counts(&file.value.content) repairs=file.repairs.clone() />
+                            {match here {
+                                None => {
+                                    let review_file = review_file.clone();
+                                    view! {
+                                        <div class="app-button-group">
+                                            <button type="button" class="app-button" on:click=move |_| import_new(review_file.clone(), exported_at, false)>"Import review"</button>
+                                            <button type="button" class="app-button app-button--secondary" on:click=move |_| step.set(Step::Choose)>"Cancel"</button>
+                                        </div>
+                                    }.into_any()
+                                }
+                                Some(title) => {
+                                    let (for_replace, for_both, for_merge) = (review_file.clone(), review_file.clone(), (*file).clone());
+                                    view! {
+                                        <div class="app-warning-text">
+                                            {format!("This review is already in this browser, as \u{201c}{title}\u{201d}. Choose what to do:")}
+                                        </div>
+                                        <dl class="app-choices">
+                                            <dt><button type="button" class="app-button" on:click=move |_| start_merge(for_merge.clone())>"Merge"</button></dt>
+                                            <dd>"Bring the file\u{2019}s changes into the review here. Where both copies changed the same thing, you choose which to keep."</dd>
+                                            <dt><button type="button" class="app-button app-button--secondary" on:click=move |_| keep_both(for_both.clone())>"Keep both"</button></dt>
+                                            <dd>"Store the file as a separate copy, with \u{201c}(copy)\u{201d} after its title."</dd>
+                                            <dt><button type="button" class="app-button app-button--warning" on:click=move |_| import_new(for_replace.clone(), exported_at, true)>"Replace"</button></dt>
+                                            <dd>"Replace the review here with the file\u{2019}s copy. Changes made here since are lost."</dd>
+                                        </dl>
+                                        <button type="button" class="app-link-button" on:click=move |_| step.set(Step::Choose)>"Cancel"</button>
+                                    }.into_any()
+                                }
+                            }}
+                        </section>
+                    }.into_any()
+                }
+                Step::Merge { plan, choices, .. } => {
+                    let conflicts = plan.conflicts.clone();
+                    view! {
+                        <section class="app-panel" aria-labelledby="merge-heading" data-testid="merge">
+                            <h2 class="app-heading-m" id="merge-heading" tabindex="-1">"Merge"</h2>
+                            <p class="app-body">
+                                {format!("The file adds {} and updates {}.", plural(plan.added, "record", "records"), plural(plan.updated, "record", "records"))}
+                                {if conflicts.is_empty() { " Nothing was changed on both sides.".to_owned() } else { format!(" {} changed in both copies: choose which version to keep.", plural(conflicts.len(), "thing was", "things were")) }}
+                            </p>
+                            {conflicts.into_iter().enumerate().map(|(n, conflict)| {
+                                let name = format!("conflict-{n}");
+                                let current = choices.get(n).copied().flatten();
+                                let chosen = move |side: Side| current == Some(side);
+                                let pick = move |side: Side| step.update(|s| if let Step::Merge { choices, .. } = s { choices[n] = Some(side); });
+                                view! {
+                                    <fieldset class="app-fieldset app-conflict" data-testid="conflict">
+                                        <legend class="app-fieldset__legend app-label--bold">{conflict.label.clone()}</legend>
+                                        <div class="app-radios">
+                                            <div class="app-radios__item">
+                                                <input class="app-radios__input" type="radio" name=name.clone() id=format!("{name}-here") prop:checked=chosen(Side::Here) on:change=move |_| pick(Side::Here) />
+                                                <label class="app-label app-radios__label" for=format!("{name}-here")>
+                                                    "Keep the version in this browser"
+                                                    <span class="app-block app-secondary-text app-preserve-lines">{conflict.here_text.clone()}</span>
+                                                </label>
+                                            </div>
+                                            <div class="app-radios__item">
+                                                <input class="app-radios__input" type="radio" name=name.clone() id=format!("{name}-file") prop:checked=chosen(Side::File) on:change=move |_| pick(Side::File) />
+                                                <label class="app-label app-radios__label" for=format!("{name}-file")>
+                                                    "Take the version in the file"
+                                                    <span class="app-block app-secondary-text app-preserve-lines">{conflict.file_text.clone()}</span>
+                                                </label>
+                                            </div>
+                                        </div>
+                                    </fieldset>
+                                }
+                            }).collect_view()}
+                            <div class="app-button-group">
+                                <button type="button" class="app-button" on:click=finish_merge>"Finish merging"</button>
+                                <button type="button" class="app-button app-button--secondary" on:click=move |_| step.set(Step::Choose)>"Cancel"</button>
+                            </div>
+                        </section>
+                    }.into_any()
+                }
+                Step::Backup { file, here, chosen, replace } => {
+                    let any_here = file.value.iter().any(|r| here.contains(&r.review.id));
+                    view! {
+                        <section class="app-panel" aria-labelledby="file-summary-heading" data-testid="backup-summary">
+                            <FileSummary heading="A backup".to_owned() info=file.info.clone() counts=vec![("reviews", file.value.len())] repairs=file.repairs.clone() />
+                            <fieldset class="app-fieldset">
+                                <legend class="app-fieldset__legend app-label--bold">"Which reviews to restore"</legend>
+                                <div class="app-checkboxes">
+                                    {file.value.iter().map(|r| {
+                                        let id = r.review.id;
+                                        let box_id = format!("restore-{id}");
+                                        let is_here = here.contains(&id);
+                                        let on = chosen.contains(&id);
+                                        view! {
+                                            <div class="app-checkboxes__item">
+                                                <input class="app-checkboxes__input" type="checkbox" id=box_id.clone() prop:checked=on
+                                                    on:change=move |ev| {
+                                                        let on = event_target_checked(&ev);
+                                                        step.update(|s| if let Step::Backup { chosen, .. } = s { if on { chosen.insert(id); } else { chosen.remove(&id); } });
+                                                    }
+                                                />
+                                                <label class="app-label app-checkboxes__label" for=box_id>
+                                                    {r.review.title.clone()}
+                                                    <span class="app-block app-secondary-text">
+                                                        {format!("{}; {}{}", r.review.review_type.label(), plural(r.content.events.len(), "chronology event", "chronology events"), if is_here { "; already in this browser" } else { "" })}
+                                                    </span>
+                                                </label>
+                                            </div>
+                                        }
+                                    }).collect_view()}
+                                </div>
+                            </fieldset>
+                            {any_here.then(|| view! {
+                                <fieldset class="app-fieldset">
+                                    <legend class="app-fieldset__legend app-label--bold">"For reviews already in this browser"</legend>
+                                    <div class="app-radios">
+                                        <div class="app-radios__item">
+                                            <input class="app-radios__input" type="radio" name="restore-existing" id="restore-keep-both" prop:checked=!replace
+                                                on:change=move |_| step.update(|s| if let Step::Backup { replace, .. } = s { *replace = false; }) />
+                                            <label class="app-label app-radios__label" for="restore-keep-both">"Keep both: restore the backup\u{2019}s copy beside it"</label>
+                                        </div>
+                                        <div class="app-radios__item">
+                                            <input class="app-radios__input" type="radio" name="restore-existing" id="restore-replace" prop:checked=replace
+                                                on:change=move |_| step.update(|s| if let Step::Backup { replace, .. } = s { *replace = true; }) />
+                                            <label class="app-label app-radios__label" for="restore-replace">"Replace it with the backup\u{2019}s copy"</label>
+                                        </div>
+                                    </div>
+                                </fieldset>
+                            })}
+                            <div class="app-button-group">
+                                <button type="button" class="app-button" on:click=restore_backup>"Restore chosen reviews"</button>
+                                <button type="button" class="app-button app-button--secondary" on:click=move |_| step.set(Step::Choose)>"Cancel"</button>
+                            </div>
+                        </section>
+                    }.into_any()
+                }
+                Step::Done { message, link } => view! {
+                    <div class="app-notification-banner app-notification-banner--success" role="status" id="open-result" tabindex="-1" data-testid="open-result">
+                        <p class="app-notification-banner__heading">{message}</p>
+                        {link.map(|(href, text)| view! { <p class="app-notification-banner__link"><a href=href>{text}</a></p> })}
+                    </div>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+fn contribution_message(outcome: &sightline_core::format::pack::ContributionOutcome) -> String {
+    let mut message = format!(
+        "From {}: {} added, {} updated, {} already here.",
+        outcome.role,
+        plural(outcome.added, "answer", "answers"),
+        plural(outcome.updated, "answer", "answers"),
+        plural(outcome.unchanged, "answer", "answers")
+    );
+    for left_out in &outcome.left_out {
+        message.push(' ');
+        message.push_str(left_out);
+        message.push('.');
+    }
+    message
+}
+
+/// What a file holds, before anything is stored.
+#[component]
+fn FileSummary(
+    heading: String,
+    info: sightline_core::format::FileInfo,
+    counts: Vec<(&'static str, usize)>,
+    repairs: Vec<String>,
+) -> impl IntoView {
+    view! {
+        <h2 class="app-heading-m" id="file-summary-heading" tabindex="-1">{heading}</h2>
+        <dl class="app-summary-list">
+            <div class="app-summary-list__row">
+                <dt class="app-summary-list__key">"File"</dt>
+                <dd class="app-summary-list__value">{format!("{}, format version {}", info.kind.describe(), info.format_version)}</dd>
+                <dd class="app-summary-list__actions"></dd>
+            </div>
+            <div class="app-summary-list__row">
+                <dt class="app-summary-list__key">"Exported"</dt>
+                <dd class="app-summary-list__value">
+                    {info.exported_at.map(format_uk_date_time).unwrap_or_else(|| "Not recorded".into())}
+                    {info.app_version.map(|v| format!(", by Sightline {v}"))}
+                </dd>
+                <dd class="app-summary-list__actions"></dd>
+            </div>
+            <div class="app-summary-list__row">
+                <dt class="app-summary-list__key">"Holds"</dt>
+                <dd class="app-summary-list__value" data-testid="file-counts">
+                    {counts.into_iter().map(|(what, n)| format!("{n} {what}")).collect::<Vec<_>>().join(", ")}
+                </dd>
+                <dd class="app-summary-list__actions"></dd>
+            </div>
+        </dl>
+        {(!repairs.is_empty()).then(|| view! {
+            <div class="app-warning-text" data-testid="file-repairs">
+                <h3 class="app-heading-s">{format!("{} had to be repaired as it was read", plural(repairs.len(), "thing", "things"))}</h3>
+                <ul class="app-list">{repairs.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+            </div>
+        })}
+    }
+}
