@@ -11,6 +11,10 @@ pub enum FileError {
     Unreadable(String),
     #[error("The file is larger than {limit_mb} MB, which is more than Sightline reads. Check it is the right file.")]
     TooLarge { limit_mb: usize },
+    #[error(
+        "The file could not be saved ({0}). Check this browser allows downloads, then try again."
+    )]
+    NotSaved(String),
 }
 
 /// The bytes of a file chosen in a file input, refusing files over `limit` bytes before
@@ -39,11 +43,11 @@ pub fn chosen_file(event: &web_sys::Event) -> Option<web_sys::File> {
 
 /// Offers `bytes` to the person as a download called `file_name`.
 pub fn download(file_name: &str, mime_type: &str, bytes: &[u8]) -> Result<(), FileError> {
-    let fail = |e: JsValue| FileError::Unreadable(format!("{e:?}"));
-    let window = web_sys::window().ok_or_else(|| FileError::Unreadable("no window".into()))?;
+    let fail = |e: JsValue| FileError::NotSaved(format!("{e:?}"));
+    let window = web_sys::window().ok_or_else(|| FileError::NotSaved("no window".into()))?;
     let document = window
         .document()
-        .ok_or_else(|| FileError::Unreadable("no document".into()))?;
+        .ok_or_else(|| FileError::NotSaved("no document".into()))?;
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime_type);

@@ -300,7 +300,8 @@ pub fn generate_review(seed: u64, size: ReviewSize, now: DateTime<Utc>) -> (Revi
         let (event, template_id, count) = plan[round % plan.len()];
         round += 1;
         let template = find_template(&content, template_id).expect("a built-in template");
-        let participants: Vec<Participant> = (0..count)
+        // Each professional takes part once: a role appears once in a reflection.
+        let participants: Vec<Participant> = (0..count.min(professionals.len()))
             .map(|k| {
                 let person = &content.people[professionals[(round * 7 + k) % professionals.len()]];
                 Participant {

@@ -273,13 +273,41 @@ fn edits_to_different_records_merge_without_asking() {
     assert!(plan.conflicts.is_empty(), "{:?}", plan.conflicts);
     assert_eq!((plan.added, plan.updated), (1, 1));
     let before = here_content.clone();
-    let (merged_review, merged) = plan.resolve(&[], Some(at(14)), at(15));
+    let (merged_review, merged) = plan.resolve(&[]);
     assert_eq!(merged.events[0].what_happened, "Changed elsewhere");
     assert_eq!(merged.events[1].what_happened, "Changed here");
     assert_eq!(merged.events.len(), here_content.events.len() + 1);
-    assert_eq!(merged_review.synced_at, Some(at(14)));
+    // The file's maker does not have event 1's change yet: this copy still agrees with them
+    // only as of 10:00, and the taken record keeps the time it was changed elsewhere.
+    assert_eq!(merged_review.synced_at, Some(at(10)));
+    assert_eq!(merged.events[0].updated_at, at(12));
     let changes = changed_records(&before, &merged);
     assert_eq!(changes.len(), 2);
+}
+
+#[test]
+fn each_side_is_judged_by_its_own_clock_so_a_slow_clock_loses_no_change() {
+    // Here, the review was exported at 10:00 by this computer's clock. The colleague's laptop
+    // runs two hours slow: it imported the file at "08:00" and changed two things at "09:00".
+    let (mut here, here_content) = small(13);
+    here.synced_at = Some(at(10));
+    let mut file = ReviewFile {
+        review: here.clone(),
+        content: here_content.clone(),
+        based_on: Some(at(8)),
+    };
+    event_mut(&mut file.content, 0).what_happened = "Changed on the slow laptop".into();
+    event_mut(&mut file.content, 0).updated_at = at(9);
+    file.review.title = "Renamed on the slow laptop".into();
+    file.review.updated_at = at(9);
+
+    let plan = plan_merge((&here, &here_content), &file);
+    // Judged against one shared time (10:00) their changes would look older than the
+    // agreement, and be lost or asked about; judged by their own clock they are theirs.
+    assert!(plan.conflicts.is_empty(), "{:?}", plan.conflicts);
+    let (review, merged) = plan.resolve(&[]);
+    assert_eq!(review.title, "Renamed on the slow laptop");
+    assert_eq!(merged.events[0].what_happened, "Changed on the slow laptop");
 }
 
 #[test]
@@ -314,14 +342,14 @@ fn a_record_changed_on_both_sides_is_a_conflict_the_person_settles() {
     assert!(event_conflict.here_text.contains("Our wording"));
     assert!(event_conflict.file_text.contains("Their wording"));
 
-    let (review, content) = plan
-        .clone()
-        .resolve(&[Side::Here, Side::File], Some(at(13)), at(14));
+    let (review, content) = plan.clone().resolve(&[Side::Here, Side::File]);
     assert_eq!(review.title, "Renamed here");
     assert_eq!(content.events[2].what_happened, "Their wording");
-    let (review, content) = plan.resolve(&[Side::File, Side::Here], Some(at(13)), at(14));
+    let (review, content) = plan.resolve(&[Side::File, Side::Here]);
     assert_eq!(review.title, "Renamed elsewhere");
     assert_eq!(review.id, here.id);
+    assert_eq!(review.updated_at, at(12));
+    assert_eq!(review.synced_at, Some(at(10)));
     assert_eq!(content.events[2].what_happened, "Our wording");
 }
 
@@ -352,7 +380,7 @@ fn importing_the_same_file_again_changes_nothing() {
     let plan = plan_merge((&here, &here_content), &file);
     assert!(plan.conflicts.is_empty());
     assert_eq!((plan.added, plan.updated), (0, 0));
-    let (_, merged) = plan.resolve(&[], None, at(12));
+    let (_, merged) = plan.resolve(&[]);
     assert!(changed_records(&here_content, &merged).is_empty());
 }
 

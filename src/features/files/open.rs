@@ -30,6 +30,9 @@ pub enum OpenFor {
     Backup,
 }
 
+/// A file given to the opener by its page: its name and bytes, or why it could not be read.
+pub type IncomingFile = Result<(String, Arc<Vec<u8>>), String>;
+
 /// Where opening a file has got to.
 #[derive(Clone, PartialEq)]
 enum Step {
@@ -70,8 +73,8 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 #[component]
 pub fn FileOpener(
     open_for: OpenFor,
-    /// A file to open, given by the page (dropped onto it).
-    incoming: RwSignal<Option<(String, Arc<Vec<u8>>)>>,
+    /// A file to open, given by the page (dropped onto it), or why it could not be read.
+    incoming: RwSignal<Option<IncomingFile>>,
     /// Called after something was stored, so the page can refresh its list.
     on_stored: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -218,11 +221,16 @@ pub fn FileOpener(
             dispatch(name, bytes);
         }
     };
-    Effect::new(move |_| {
-        if let Some((name, bytes)) = incoming.get() {
+    Effect::new(move |_| match incoming.get() {
+        Some(Ok((name, bytes))) => {
             incoming.set(None);
             start(name, bytes);
         }
+        Some(Err(problem)) => {
+            incoming.set(None);
+            fail(problem);
+        }
+        None => {}
     });
 
     let choose = move |ev: leptos::ev::Event| {
@@ -288,10 +296,13 @@ pub fn FileOpener(
         }
         Err(message) => fail(message),
     };
-    let import_new = move |file: ReviewFile, exported_at, replace: bool| {
+    // A review imported from a file agrees with it as of now, by this computer's clock: a
+    // later merge judges this copy's changes against that moment (see `merge`). A copy kept
+    // beside another has never agreed with anything.
+    let import_new = move |file: ReviewFile, synced_at, replace: bool| {
         leptos::task::spawn_local(async move {
             let mut review = file.review;
-            review.synced_at = exported_at;
+            review.synced_at = synced_at;
             let result = async {
                 let store = storage::shared().await.map_err(|e| e.to_string())?;
                 if replace {
@@ -371,8 +382,7 @@ pub fn FileOpener(
                     .map_err(|e| e.to_string())?
                     .ok_or("The review is no longer here.")?;
                 let before = stored.content.clone();
-                let (review, content) =
-                    (*plan).resolve(&choices, file.info.exported_at, clock::now());
+                let (review, content) = (*plan).resolve(&choices);
                 let changes = changed_records(&before, &content);
                 store
                     .put(
@@ -426,8 +436,9 @@ pub fn FileOpener(
                             .await
                             .map_err(|e| e.to_string())?;
                     } else {
+                        // As it was when backed up.
                         let mut review = review_file.review;
-                        review.synced_at = file.info.exported_at;
+                        review.synced_at = review_file.based_on;
                         store
                             .replace(&review, &review_file.content)
                             .await
@@ -470,7 +481,8 @@ pub fn FileOpener(
                 <div class="app-hint" id=format!("{input_id}-hint")>{hint}</div>
                 <ErrorMessage id=format!("{input_id}-error") message=Signal::derive(move || error.get()) />
                 <input class="app-file-upload" id=input_id type="file" accept=".json,.age,application/json"
-                    aria-describedby=format!("{input_id}-hint") on:change=choose
+                    aria-describedby=move || if error.get().is_some() { format!("{input_id}-hint {input_id}-error") } else { format!("{input_id}-hint") }
+                    on:change=choose
                     on:click=move |ev| {
                         // Choosing the same file again must still start over.
                         use wasm_bindgen::JsCast;
@@ -502,7 +514,6 @@ pub fn FileOpener(
                 }.into_any(),
                 Step::Review { file, here } => {
                     let review_file = file.value.clone();
-                    let exported_at = file.info.exported_at;
                     view! {
                         <section class="app-panel" aria-labelledby="file-summary-heading" data-testid="file-summary">
                             <FileSummary heading=format!("\u{201c}{}\u{201d}", file.value.review.title) info=file.info.clone() counts=describe_counts(&file.value.content) repairs=file.repairs.clone() />
@@ -511,7 +522,7 @@ pub fn FileOpener(
                                     let review_file = review_file.clone();
                                     view! {
                                         <div class="app-button-group">
-                                            <button type="button" class="app-button" on:click=move |_| import_new(review_file.clone(), exported_at, false)>"Import review"</button>
+                                            <button type="button" class="app-button" on:click=move |_| import_new(review_file.clone(), Some(clock::now()), false)>"Import review"</button>
                                             <button type="button" class="app-button app-button--secondary" on:click=move |_| step.set(Step::Choose)>"Cancel"</button>
                                         </div>
                                     }.into_any()
@@ -527,7 +538,7 @@ pub fn FileOpener(
                                             <dd>"Bring the file\u{2019}s changes into the review here. Where both copies changed the same thing, you choose which to keep."</dd>
                                             <dt><button type="button" class="app-button app-button--secondary" on:click=move |_| keep_both(for_both.clone())>"Keep both"</button></dt>
                                             <dd>"Store the file as a separate copy, with \u{201c}(copy)\u{201d} after its title."</dd>
-                                            <dt><button type="button" class="app-button app-button--warning" on:click=move |_| import_new(for_replace.clone(), exported_at, true)>"Replace"</button></dt>
+                                            <dt><button type="button" class="app-button app-button--warning" on:click=move |_| import_new(for_replace.clone(), Some(clock::now()), true)>"Replace"</button></dt>
                                             <dd>"Replace the review here with the file\u{2019}s copy. Changes made here since are lost."</dd>
                                         </dl>
                                         <button type="button" class="app-link-button" on:click=move |_| step.set(Step::Choose)>"Cancel"</button>

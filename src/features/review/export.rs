@@ -18,7 +18,7 @@ pub fn ExportReview() -> impl IntoView {
         let Ok(passphrase) = protection.checked() else {
             return;
         };
-        let review = session.review().get_untracked();
+        let review = session.review_as_saved();
         let now = clock::now();
         let text = session
             .content()
@@ -26,7 +26,7 @@ pub fn ExportReview() -> impl IntoView {
         let name = file_name(&review.title, clock::today(), ".sightline.json", false);
         // This copy and the one sent out agree as of now: a later merge of the file, changed
         // elsewhere, can tell whose changes are whose.
-        session.edit(|r| r.synced_at = Some(now));
+        session.mark_synced(now);
         leptos::task::spawn_local(save_text_file(name, text, passphrase, progress));
     };
     view! {

@@ -73,6 +73,18 @@ impl ReviewSession {
         self.review.read_only()
     }
 
+    /// The review's details as the next save stores them, stamped with when they last
+    /// changed: for a file, which must say when this copy changed as storage will.
+    pub fn review_as_saved(&self) -> Review {
+        let mut review = self.review.get_untracked();
+        self.saver.with_value(|saver| {
+            if let Some(at) = saver.stamp() {
+                review.touch(at);
+            }
+        });
+        review
+    }
+
     /// The review's content, for reading.
     pub fn content(&self) -> ReadSignal<ReviewContent> {
         self.content.read_only()
@@ -82,7 +94,15 @@ impl ReviewSession {
     /// taken, not here, so that typing in a long answer does not redraw what reads the
     /// review's details on every keystroke.
     fn changed(&self, records: impl IntoIterator<Item = Change>) {
-        self.saver.with_value(|saver| saver.changed(records));
+        self.saver.with_value(|saver| saver.changed(records, true));
+    }
+
+    /// Records that this review and a file sent out agree as of `at`, without counting it as a
+    /// change to the review: a later merge compares each side's changes with this moment, so
+    /// stamping the review as changed now would make every later merge see a change here.
+    pub fn mark_synced(&self, at: chrono::DateTime<chrono::Utc>) {
+        self.review.update(|review| review.synced_at = Some(at));
+        self.saver.with_value(|saver| saver.changed([], false));
     }
 
     /// Changes the review's details and saves them shortly.
@@ -181,6 +201,11 @@ struct AutosaveState {
     stopped: bool,
     /// A batch taken when the page was left while a save was under way.
     queued: Option<Batch>,
+    /// Whether a change since the last batch should stamp the review as changed.
+    touch_pending: bool,
+    /// When the review was last stamped as changed in this session. The stamp goes on the
+    /// saved copy, not the signal, so it is kept here for saves that do not stamp.
+    touched_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// One save: the review's details and the content records that changed, encoded.
@@ -211,14 +236,16 @@ impl Autosaver {
         !state.stopped && state.changes > state.saved_changes
     }
 
-    /// Notes a change and schedules a save if none is scheduled.
-    fn changed(self: &Rc<Self>, records: impl IntoIterator<Item = Change>) {
+    /// Notes a change and schedules a save if none is scheduled. `touch` says whether it
+    /// stamps the review as changed.
+    fn changed(self: &Rc<Self>, records: impl IntoIterator<Item = Change>, touch: bool) {
         {
             let mut state = self.state.borrow_mut();
             if state.stopped {
                 return;
             }
             state.changes += 1;
+            state.touch_pending |= touch;
             for change in records {
                 match change {
                     Change::Put(kind, id) => state.pending.insert((kind, id), Pending::Put),
@@ -241,11 +268,23 @@ impl Autosaver {
         );
     }
 
+    /// When the review last changed in this session, stamping a change not yet stamped with
+    /// the time now. `None` if nothing that stamps it has changed.
+    fn stamp(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        let mut state = self.state.borrow_mut();
+        if std::mem::take(&mut state.touch_pending) {
+            state.touched_at = Some(clock::now());
+        }
+        state.touched_at
+    }
+
     /// Takes everything unsaved into a batch, encoding the changed records as they are now.
     /// `None` when the review's signals are gone.
     fn take_batch(&self) -> Option<Batch> {
         let mut review = self.review.try_get_untracked()?;
-        review.touch(clock::now());
+        if let Some(at) = self.stamp() {
+            review.touch(at);
+        }
         let (taken, changes) = {
             let mut state = self.state.borrow_mut();
             (std::mem::take(&mut state.pending), state.changes)

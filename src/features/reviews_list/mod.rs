@@ -45,7 +45,7 @@ pub fn ReviewsPage() -> impl IntoView {
         ));
     });
     let packs = load_once(crate::features::packs::list_packs());
-    let incoming = RwSignal::new(None::<(String, std::sync::Arc<Vec<u8>>)>);
+    let incoming = RwSignal::new(None);
     let dragging = RwSignal::new(false);
     let drop_file = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
@@ -62,8 +62,8 @@ pub fn ReviewsPage() -> impl IntoView {
             match crate::platform::files::read_bytes(&file, sightline_core::format::MAX_FILE_BYTES)
                 .await
             {
-                Ok(bytes) => incoming.set(Some((name, std::sync::Arc::new(bytes)))),
-                Err(error) => leptos::logging::warn!("{error}"),
+                Ok(bytes) => incoming.set(Some(Ok((name, std::sync::Arc::new(bytes))))),
+                Err(error) => incoming.set(Some(Err(error.to_string()))),
             }
         });
     };

@@ -1,11 +1,17 @@
 //! Bringing two copies of one review together.
 //!
 //! **Merge** matches records by id. A record only one copy has is kept. A record both copies
-//! have but that differs is decided by when each copy changed it: each file says when its copy
-//! last agreed with another (`based_on`), and a record changed since then on one side only
-//! takes that side's version. A record changed on both sides, or where it cannot be told, is a
-//! *conflict*: both versions are shown and the person picks one. Nothing is dropped: a record
-//! one copy deleted and the other kept stays.
+//! have but that differs is decided by when each copy changed it. Each copy knows when it last
+//! agreed with the other: the review here keeps `synced_at` (stamped when it was exported or
+//! imported), and the file says `based_on` (its maker's `synced_at` when they exported it). A
+//! record changed since then on one side only takes that side's version. A record changed on
+//! both sides, or where it cannot be told, is a *conflict*: both versions are shown and the
+//! person picks one. Nothing is dropped: a record one copy deleted and the other kept stays.
+//!
+//! Each side's changes are compared with that side's own moment of agreement, so both times
+//! come from the same computer's clock: two laptops whose clocks disagree cannot make a change
+//! look older than the agreement and be overwritten. Disagreeing clocks can at worst turn an
+//! unchanged record into a conflict, which the person settles.
 //!
 //! **Keep both** gives the incoming review and all its records new ids, so it sits beside the
 //! one already here.
@@ -217,10 +223,17 @@ fn describe_details(review: &Review) -> String {
     )
 }
 
+/// When each copy last agreed with the other, each by its own clock.
+#[derive(Clone, Copy)]
+struct Bases {
+    here: Option<DateTime<Utc>>,
+    file: Option<DateTime<Utc>>,
+}
+
 fn merge_kind<T: Record>(
     here: &ReviewContent,
     file: &ReviewContent,
-    base: Option<DateTime<Utc>>,
+    base: Bases,
     updated_at: fn(&T) -> DateTime<Utc>,
     plan: &mut MergePlan,
 ) {
@@ -233,8 +246,8 @@ fn merge_kind<T: Record>(
             }
             Some(mine) if *mine == theirs => {}
             Some(mine) => {
-                let mine_changed = changed_since(updated_at(mine), base);
-                let theirs_changed = changed_since(updated_at(theirs), base);
+                let mine_changed = changed_since(updated_at(mine), base.here);
+                let theirs_changed = changed_since(updated_at(theirs), base.file);
                 match (mine_changed, theirs_changed) {
                     (Some(false), Some(true)) => {
                         plan.content.put(theirs.clone());
@@ -263,7 +276,10 @@ fn merge_kind<T: Record>(
 /// Matches the review `here` with the copy in `file`.
 pub fn plan_merge(here: (&Review, &ReviewContent), file: &ReviewFile) -> MergePlan {
     let (review, content) = here;
-    let base = file.based_on;
+    let base = Bases {
+        here: review.synced_at,
+        file: file.based_on,
+    };
     let mut plan = MergePlan {
         review: review.clone(),
         content: content.clone(),
@@ -273,8 +289,8 @@ pub fn plan_merge(here: (&Review, &ReviewContent), file: &ReviewFile) -> MergePl
     };
     if details_value(review) != details_value(&file.review) {
         match (
-            changed_since(review.updated_at, base),
-            changed_since(file.review.updated_at, base),
+            changed_since(review.updated_at, base.here),
+            changed_since(file.review.updated_at, base.file),
         ) {
             (Some(false), Some(true)) => {
                 plan.review = Review {
@@ -289,8 +305,9 @@ pub fn plan_merge(here: (&Review, &ReviewContent), file: &ReviewFile) -> MergePl
                 label: "The review\u{2019}s details".into(),
                 here_text: describe_details(review),
                 file_text: describe_details(&file.review),
-                here: details_value(review),
-                file: details_value(&file.review),
+                // Whole, with their change times, so the chosen one is taken as it was.
+                here: to_value(review),
+                file: to_value(&file.review),
             }),
         }
     }
@@ -312,27 +329,25 @@ fn put_value<T: Record>(content: &mut ReviewContent, value: &Value) {
 
 impl MergePlan {
     /// Settles each conflict with the chosen side (in the order of `conflicts`; a missing
-    /// choice keeps this browser's version) and returns the merged review, marked as agreeing
-    /// with the file's copy as of `file_exported_at`.
-    pub fn resolve(
-        mut self,
-        choices: &[Side],
-        file_exported_at: Option<DateTime<Utc>>,
-        now: DateTime<Utc>,
-    ) -> (Review, ReviewContent) {
+    /// choice keeps this browser's version) and returns the merged review.
+    ///
+    /// The review keeps its own `synced_at`: after a merge this copy holds the file's changes,
+    /// but the file's maker does not hold this copy's, so the two do not yet agree. Keeping
+    /// the earlier moment lets a later file from the same person be merged without treating
+    /// this copy's unsent changes as unchanged. Every record keeps the time it was last
+    /// changed, wherever that was, so taking the file's version is not itself a change.
+    pub fn resolve(mut self, choices: &[Side]) -> (Review, ReviewContent) {
         for (conflict, side) in self.conflicts.iter().zip(choices) {
             if *side == Side::Here {
                 continue;
             }
             match conflict.subject {
                 ConflictSubject::Details => {
-                    let mut value = conflict.file.clone();
-                    if let Some(object) = value.as_object_mut() {
-                        object.insert("updated_at".into(), to_value(&now));
-                        object.insert("synced_at".into(), Value::Null);
-                    }
-                    if let Ok(review) = serde_json::from_value::<Review>(value) {
-                        self.review = review;
+                    if let Ok(review) = serde_json::from_value::<Review>(conflict.file.clone()) {
+                        self.review = Review {
+                            synced_at: self.review.synced_at,
+                            ..review
+                        };
                     }
                 }
                 ConflictSubject::Record(kind, _) => {
@@ -351,8 +366,6 @@ impl MergePlan {
                 }
             }
         }
-        self.review.synced_at = file_exported_at.or(self.review.synced_at);
-        self.review.updated_at = now;
         (self.review, self.content)
     }
 }

@@ -1,0 +1,343 @@
+// Issue 4: review files. Export and import (plain and protected), every kind of bad file,
+// keep both, merge with and without conflicts, backup and restore, and a reflection pack
+// answered in a second browser and imported back.
+import { readFile, writeFile, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test, expect, createReview, expectAccessible } from "./support.mjs";
+
+const CORE_FIXTURES = new URL("../../crates/sightline-core/tests/fixtures/", import.meta.url);
+const coreFixture = (name) => new URL(name, CORE_FIXTURES).pathname;
+const FIXTURE_TITLE = "Generated review 20 (Child K)";
+const PASSPHRASE = "correct horse battery staple";
+
+/** Clicks `button` and returns the file the app offers: its suggested name and bytes. */
+async function downloadFrom(page, button) {
+  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+  const bytes = await readFile(await download.path());
+  return { name: download.suggestedFilename(), bytes };
+}
+
+/** Opens `file` (a path or { name, buffer }) with "Open a file" on the Reviews page. */
+async function openFile(page, file) {
+  if (!page.url().endsWith("/")) await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Reviews" })).toBeVisible();
+  const payload = typeof file === "string" ? file : { name: file.name, mimeType: "application/octet-stream", buffer: file.bytes ?? file.buffer };
+  await page.getByLabel("Open a file").setInputFiles(payload);
+}
+
+/** Imports the golden review file and waits for its Overview. */
+async function importFixtureReview(page) {
+  await page.goto("/");
+  await openFile(page, coreFixture("review-v1.sightline.json"));
+  const summary = page.getByTestId("file-summary");
+  await expect(summary.getByRole("heading", { name: `“${FIXTURE_TITLE}”` })).toBeVisible();
+  await expect(summary.getByTestId("file-counts")).toContainText("40 chronology events");
+  await summary.getByRole("button", { name: "Import review" }).click();
+  await expect(page.getByTestId("open-result")).toContainText(`“${FIXTURE_TITLE}” is stored in this browser.`);
+  await page.getByTestId("open-result").getByRole("link", { name: "Open the review" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: FIXTURE_TITLE })).toBeVisible();
+}
+
+/** Exports the review on screen from its Overview, optionally with a passphrase. */
+async function exportReview(page, passphrase) {
+  if (passphrase) {
+    await page.getByLabel("Protect with a passphrase").check();
+    await page.getByLabel("Passphrase", { exact: true }).fill(passphrase);
+    await page.getByLabel("Confirm passphrase").fill(passphrase);
+  }
+  const file = await downloadFrom(page, page.getByRole("button", { name: "Export review file" }));
+  await expect(page.getByTestId("saved-file")).toContainText(file.name);
+  // The export stamps the review as agreed with the file; wait for that to be stored.
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  return file;
+}
+
+/** The parts of a review file that must survive a round trip: everything but its envelope. */
+function body(bytes) {
+  const file = JSON.parse(bytes.toString("utf8"));
+  return { review: file.review, content: file.content };
+}
+
+async function deleteReviewOnScreen(page) {
+  await page.getByRole("button", { name: "Delete review" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete review" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Reviews" })).toBeVisible();
+}
+
+async function rename(page, title) {
+  await page.getByRole("button", { name: "Change title" }).click();
+  await page.getByRole("textbox", { name: "Title", exact: true }).fill(title);
+  await page.getByRole("button", { name: "Save title" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+}
+
+test("a review exported, deleted and imported again is the same review, and the import survives a reload", async ({ page }) => {
+  await importFixtureReview(page);
+  const exported = await exportReview(page);
+  expect(exported.name).toMatch(/^Generated-review-20-Child-K-\d{4}-\d{2}-\d{2}\.sightline\.json$/);
+  const first = JSON.parse(exported.bytes.toString("utf8"));
+  expect(first.kind).toBe("sightline.review");
+  expect(first.format_version).toBe(1);
+  // The file holds what the golden fixture held.
+  expect(body(exported.bytes)).toEqual(body(await readFile(coreFixture("review-v1.sightline.json"))));
+
+  await deleteReviewOnScreen(page);
+  await expect(page.getByTestId("no-reviews")).toBeVisible();
+  await openFile(page, exported);
+  await page.getByTestId("file-summary").getByRole("button", { name: "Import review" }).click();
+  await page.getByTestId("open-result").getByRole("link", { name: "Open the review" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: FIXTURE_TITLE })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: FIXTURE_TITLE })).toBeVisible();
+  const again = await exportReview(page);
+  expect(body(again.bytes)).toEqual(body(exported.bytes));
+  // The second export says when this copy last agreed with a file: when it was imported.
+  const basedOn = JSON.parse(again.bytes.toString("utf8")).based_on;
+  expect(Date.parse(basedOn)).toBeGreaterThanOrEqual(Date.parse(first.exported_at));
+});
+
+test("a protected export opens only with its passphrase, in another browser", async ({ page, browser }) => {
+  await importFixtureReview(page);
+  // A weak passphrase is refused with a reason, and nothing is saved.
+  await page.getByLabel("Protect with a passphrase").check();
+  await page.getByLabel("Passphrase", { exact: true }).fill("short");
+  await page.getByLabel("Confirm passphrase").fill("short");
+  await page.getByRole("button", { name: "Export review file" }).click();
+  await expect(page.locator("#passphrase-error")).toContainText("at least 10 characters");
+  await expectAccessible(page, "the export panel with a passphrase error");
+  const exported = await exportReview(page, PASSPHRASE);
+  expect(exported.name).toMatch(/\.sightline\.json\.age$/);
+  expect(exported.bytes.subarray(0, 21).toString("latin1")).toBe("age-encryption.org/v1");
+  expect(exported.bytes.includes(Buffer.from("Child K"))).toBe(false);
+
+  const elsewhere = await browser.newContext();
+  const other = await elsewhere.newPage();
+  try {
+    await openFile(other, exported);
+    await expect(other.getByText(`“${exported.name}” is protected with a passphrase.`)).toBeVisible();
+    await expect(other.getByLabel("Passphrase")).toBeFocused();
+    await other.getByLabel("Passphrase").fill("the wrong passphrase");
+    await other.getByRole("button", { name: "Open the file" }).click();
+    await expect(other.locator("#open-passphrase-error")).toContainText("The passphrase is not the one this file was protected with");
+    await expectAccessible(other, "the passphrase prompt with an error");
+    await other.getByLabel("Passphrase").fill(PASSPHRASE);
+    await other.getByRole("button", { name: "Open the file" }).click();
+    await other.getByTestId("file-summary").getByRole("button", { name: "Import review" }).click();
+    await other.getByTestId("open-result").getByRole("link", { name: "Open the review" }).click();
+    await expect(other.getByRole("heading", { level: 1, name: FIXTURE_TITLE })).toBeVisible();
+    const plain = await exportReview(other);
+    expect(body(plain.bytes)).toEqual(body(await readFile(coreFixture("review-v1.sightline.json"))));
+  } finally {
+    await elsewhere.close();
+  }
+});
+
+test("every kind of bad file gets a clear message and the reviews already here are untouched", async ({ page }) => {
+  await createReview(page, { title: "Review that must survive" });
+  await page.goto("/");
+  await expect(page.getByTestId("review-count")).toHaveText("Showing 1 of 1 review");
+  const good = await readFile(coreFixture("review-v1.sightline.json"));
+  const sealed = await (async () => {
+    // A protected file made by the app itself, then damaged.
+    await page.getByRole("link", { name: "Review that must survive" }).click();
+    const file = await exportReview(page, PASSPHRASE);
+    await page.goto("/");
+    return file.bytes;
+  })();
+  const tampered = Buffer.from(sealed);
+  tampered[tampered.length - 20] ^= 0x55;
+  const newer = JSON.parse(good.toString("utf8"));
+  newer.format_version = 2;
+  newer.app_version = "9.0.0";
+
+  const cases = [
+    ["empty.sightline.json", Buffer.alloc(0), "The file is empty."],
+    ["cut-short.sightline.json", good.subarray(0, good.length / 2), "The file ends too early"],
+    ["notes.json", Buffer.from("these are my notes, not a review"), "Sightline could not read it as JSON"],
+    ["photo.json", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe]), "it is not text"],
+    ["other.json", Buffer.from('{"name": "a different app"}'), "it has no Sightline kind tag"],
+    ["future.sightline.json", Buffer.from(JSON.stringify(newer)), "made by a newer version of Sightline (9.0.0)"],
+  ];
+  const error = page.locator("#open-file-error");
+  for (const [name, bytes, message] of cases) {
+    await openFile(page, { name, bytes });
+    await expect(error, name).toContainText(message);
+    await expect(page.getByLabel("Open a file")).toHaveAttribute("aria-describedby", "open-file-hint open-file-error");
+  }
+  await expectAccessible(page, "the Reviews page with a file error");
+
+  // A damaged protected file: the passphrase is right but the contents were changed.
+  await openFile(page, { name: "damaged.sightline.json.age", bytes: tampered });
+  await page.getByLabel("Passphrase").fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Open the file" }).click();
+  await expect(error).toContainText("The protected file is damaged or has been changed");
+
+  // Far too large: refused before it is read.
+  const dir = await mkdtemp(join(tmpdir(), "sightline-e2e-"));
+  const huge = join(dir, "huge.sightline.json");
+  await writeFile(huge, Buffer.alloc(51 * 1024 * 1024, 0x20));
+  await openFile(page, huge);
+  await expect(error).toContainText("larger than 50 MB");
+
+  // The wrong kind of file where only a backup will do.
+  await page.goto("/storage");
+  await page.getByLabel("Restore from backup").setInputFiles(coreFixture("review-v1.sightline.json"));
+  await expect(page.locator("#restore-file-error")).toContainText("This is a review file (not a backup of every review). Open it with “Open a file” on the Reviews page.");
+
+  await page.goto("/");
+  await expect(page.getByTestId("review-count")).toHaveText("Showing 1 of 1 review");
+  await page.getByRole("link", { name: "Review that must survive" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Review that must survive" })).toBeVisible();
+});
+
+test("a file of a review already here can be kept as a separate copy", async ({ page }) => {
+  await importFixtureReview(page);
+  await openFile(page, coreFixture("review-v1.sightline.json"));
+  const summary = page.getByTestId("file-summary");
+  await expect(summary).toContainText(`This review is already in this browser, as “${FIXTURE_TITLE}”.`);
+  await expectAccessible(page, "the choice for a review already here");
+  await summary.getByRole("button", { name: "Keep both" }).click();
+  await expect(page.getByTestId("open-result")).toContainText(`“${FIXTURE_TITLE} (copy)” is stored in this browser.`);
+  await expect(page.getByTestId("review-count")).toHaveText("Showing 2 of 2 reviews");
+  await page.getByTestId("open-result").getByRole("link", { name: "Open the review" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `${FIXTURE_TITLE} (copy)` })).toBeVisible();
+  // The copy has its own identity: deleting it leaves the original.
+  await deleteReviewOnScreen(page);
+  await expect(page.getByTestId("review-count")).toHaveText("Showing 1 of 1 review");
+  await expect(page.getByTestId("review-row")).toContainText(FIXTURE_TITLE);
+});
+
+test("changes made in two browsers merge, and a change made in both asks which to keep", async ({ page, browser }) => {
+  await importFixtureReview(page);
+  const shared = await exportReview(page);
+
+  const elsewhere = await browser.newContext();
+  const colleague = await elsewhere.newPage();
+  try {
+    // The colleague works on the shared file and sends it back.
+    await openFile(colleague, shared);
+    await colleague.getByTestId("file-summary").getByRole("button", { name: "Import review" }).click();
+    await colleague.getByTestId("open-result").getByRole("link", { name: "Open the review" }).click();
+    await rename(colleague, "Child K review, agreed title");
+    const returned = await exportReview(colleague);
+
+    // Nothing changed here since: the merge takes their change without asking.
+    await openFile(page, returned);
+    await page.getByTestId("file-summary").getByRole("button", { name: "Merge" }).click();
+    const merge = page.getByTestId("merge");
+    await expect(merge).toContainText("The file adds 0 records and updates 1 record. Nothing was changed on both sides.");
+    await merge.getByRole("button", { name: "Finish merging" }).click();
+    await expect(page.getByTestId("open-result")).toContainText("Merged:");
+    await page.getByTestId("open-result").getByRole("link", { name: "Open the review" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Child K review, agreed title" })).toBeVisible();
+
+    // Now both change the title.
+    await rename(page, "Title chosen here");
+    await rename(colleague, "Title chosen by the colleague");
+    const conflicting = await exportReview(colleague);
+    await openFile(page, conflicting);
+    await page.getByTestId("file-summary").getByRole("button", { name: "Merge" }).click();
+    await expect(merge).toContainText("1 thing was changed in both copies: choose which version to keep.");
+    const conflict = merge.getByTestId("conflict");
+    await expect(conflict).toContainText("Title: Title chosen here");
+    await expect(conflict).toContainText("Title: Title chosen by the colleague");
+    await expectAccessible(page, "the merge with a conflict");
+    await merge.getByRole("button", { name: "Finish merging" }).click();
+    await expect(page.locator("#open-file-error")).toContainText("Choose which version to keep for every difference below.");
+    await conflict.getByLabel("Take the version in the file").check();
+    await merge.getByRole("button", { name: "Finish merging" }).click();
+    await page.getByTestId("open-result").getByRole("link", { name: "Open the review" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Title chosen by the colleague" })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: "Title chosen by the colleague" })).toBeVisible();
+  } finally {
+    await elsewhere.close();
+  }
+});
+
+test("everything backed up can be restored into an empty browser, and the last backup is shown", async ({ page, browser }) => {
+  await createReview(page, { title: "First review in the backup" });
+  await createReview(page, { title: "Second review in the backup" });
+  await page.goto("/storage");
+  await expect(page.getByTestId("last-backup")).toHaveText("You have not backed up from this browser yet.");
+  await expect(page.getByTestId("backup-reminder")).toBeVisible();
+  const backup = await downloadFrom(page, page.getByRole("button", { name: "Back up everything" }));
+  expect(backup.name).toMatch(/^Sightline-backup-\d{4}-\d{2}-\d{2}\.sightline\.json$/);
+  expect(JSON.parse(backup.bytes.toString("utf8")).reviews).toHaveLength(2);
+  await expect(page.getByTestId("last-backup")).toContainText("Last backup:");
+  await expect(page.getByTestId("backup-reminder")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId("last-backup")).toContainText("Last backup:");
+
+  const elsewhere = await browser.newContext();
+  const fresh = await elsewhere.newPage();
+  try {
+    await fresh.goto("/storage");
+    await fresh.getByLabel("Restore from backup").setInputFiles({ name: backup.name, mimeType: "application/json", buffer: backup.bytes });
+    const summary = fresh.getByTestId("backup-summary");
+    await expect(summary.getByTestId("file-counts")).toHaveText("2 reviews");
+    await expectAccessible(fresh, "the backup restore choices");
+    await summary.getByLabel(/Second review in the backup/).uncheck();
+    await summary.getByRole("button", { name: "Restore chosen reviews" }).click();
+    await expect(fresh.getByTestId("open-result")).toContainText("Restored 1 review.");
+    await fresh.goto("/");
+    await expect(fresh.getByTestId("review-row")).toHaveCount(1);
+    await expect(fresh.getByTestId("review-row")).toContainText("First review in the backup");
+  } finally {
+    await elsewhere.close();
+  }
+});
+
+test("a reflection pack answered in another browser comes back as a contribution, once", async ({ page, browser }) => {
+  await importFixtureReview(page);
+  await page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name: "Reflections", exact: true }).click();
+  await page.getByRole("link", { name: "Practitioners' event 1" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Practitioners' event 1" })).toBeVisible();
+  await page.getByLabel("Episode 1: information shared with partner agencies").check();
+  await expectAccessible(page, "the reflection pack panel");
+  const pack = await downloadFrom(page, page.getByRole("button", { name: "Export reflection pack" }));
+  const packJson = JSON.parse(pack.bytes.toString("utf8"));
+  expect(packJson.kind).toBe("sightline.reflection-pack");
+  // A pack never carries anyone's answers.
+  expect(JSON.stringify(packJson)).not.toContain("responses");
+
+  const elsewhere = await browser.newContext();
+  const practitioner = await elsewhere.newPage();
+  let contribution;
+  try {
+    await openFile(practitioner, pack);
+    await expect(practitioner.getByRole("heading", { level: 1, name: "Practitioners' event 1" })).toBeVisible();
+    await expect(practitioner.getByText("Episode 1: information shared with partner agencies").first()).toBeVisible();
+    await practitioner.getByRole("button", { name: "Export my contribution" }).click();
+    await expect(practitioner.locator("#pack-role-error")).toContainText("Choose or enter the role you are answering as");
+    await practitioner.getByLabel("School Nurse 1").check();
+    const firstAnswer = practitioner.locator("textarea").first();
+    await firstAnswer.fill("We did not hear about the neighbour's concern until weeks later.");
+    await practitioner.getByLabel("I agree this answer may be quoted (without my role)").first().check();
+    await expect(practitioner.getByTestId("save-status")).toHaveText("Saved");
+    // The draft survives a reload.
+    await practitioner.reload();
+    await expect(practitioner.locator("textarea").first()).toHaveValue("We did not hear about the neighbour's concern until weeks later.");
+    await expectAccessible(practitioner, "the reflection pack page");
+    contribution = await downloadFrom(practitioner, practitioner.getByRole("button", { name: "Export my contribution" }));
+    expect(JSON.parse(contribution.bytes.toString("utf8")).kind).toBe("sightline.contribution");
+  } finally {
+    await elsewhere.close();
+  }
+
+  const input = page.getByLabel("Import contributions");
+  const answer = "We did not hear about the neighbour's concern until weeks later.";
+  const answersReading = () => page.locator("textarea").evaluateAll((boxes, text) => boxes.filter((b) => b.value === text).length, answer);
+  await input.setInputFiles({ name: contribution.name, mimeType: "application/json", buffer: contribution.bytes });
+  const results = page.getByTestId("contribution-results");
+  await expect(results).toContainText(`${contribution.name}: from School Nurse 1, 1 added, 0 updated, 0 already here.`);
+  await expect.poll(answersReading).toBe(1);
+  await input.setInputFiles({ name: contribution.name, mimeType: "application/json", buffer: contribution.bytes });
+  await expect(results).toContainText(`${contribution.name}: from School Nurse 1, 0 added, 0 updated, 1 already here.`);
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Practitioners' event 1" })).toBeVisible();
+  await expect.poll(answersReading).toBe(1);
+});
