@@ -12,38 +12,16 @@
 //
 // The review comes from the core's seeded generator (`cargo run --example large_review`) and is
 // written straight into IndexedDB in the app's own layout before the app opens it.
-import { execFileSync } from "node:child_process";
-import { chromium } from "@playwright/test";
 import { serveFolder } from "../tools/serve.mjs";
+import { generateLargeReview, launchChromium, storeLargeReview, median, percentile, ms } from "./large-review-data.mjs";
 
 const RUNS = 5;
 const KEYSTROKES = 120;
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
-const percentile = (values, q) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-};
-const ms = (value) => `${value.toFixed(1)} ms`;
-
-console.log("Generating the large review (seed 1)…");
-const data = JSON.parse(
-  execFileSync("cargo", ["run", "--release", "--quiet", "-p", "sightline-core", "--example", "large_review", "--", "1"], {
-    maxBuffer: 256 * 1024 * 1024,
-    encoding: "utf8",
-  }),
-);
-console.log(`${data.records.length} records, ${(JSON.stringify(data.records).length / 1e6).toFixed(1)} MB of stored JSON`);
-
+const data = generateLargeReview();
 const server = await serveFolder("dist", 0);
 const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -69,23 +47,7 @@ try {
   await page.goto(`${base}/`);
   await page.getByRole("heading", { level: 1, name: "Reviews" }).waitFor();
   // The app has created its database; write the review into it in the app's layout.
-  await page.evaluate(async (data) => {
-    const db = await new Promise((resolve, reject) => {
-      const request = indexedDB.open("sightline");
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const tx = db.transaction(["reviews", "summaries", "records"], "readwrite");
-    tx.objectStore("reviews").put({ id: data.id, revision: 1, doc: data.review });
-    tx.objectStore("summaries").put({ id: data.id, doc: data.summary });
-    const records = tx.objectStore("records");
-    for (const [key, doc] of data.records) records.put({ key, doc });
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, data);
+  await storeLargeReview(page, data);
 
   // 1a. A cold load of the chronology's address.
   const cold = [];

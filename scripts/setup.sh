@@ -3,7 +3,7 @@
 # from the registries (crates.io, npm, Debian); nothing is downloaded from GitHub or elsewhere.
 #
 #   scripts/setup.sh            the build tools
-#   scripts/setup.sh --browser  the build tools and Debian's Chromium and ChromeDriver, for tests
+#   scripts/setup.sh --browser  the build tools, and Debian's Chromium, ChromeDriver and age, for tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,12 +41,13 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 
 if [ "${1:-}" = "--browser" ]; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "Installing Debian's Chromium and ChromeDriver"
+  # age: the standard tool, to prove protected files open without Sightline and back.
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v age >/dev/null; then
+    say "Installing Debian's Chromium, ChromeDriver and age"
     sudo_cmd=""
     [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
     $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver age
   fi
 fi
 

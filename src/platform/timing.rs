@@ -12,9 +12,11 @@ pub fn mark(name: &str) {
     }
 }
 
-/// Records a measure called `name` from the mark `start` until now.
+/// Records a measure called `name` from the mark `start` until now, and removes the mark so a
+/// later measure cannot start from it by mistake. Nothing is recorded without the mark.
 pub fn measure(name: &str, start: &str) {
     if let Some(performance) = performance() {
         let _ = performance.measure_with_start_mark(name, start);
+        performance.clear_marks_with_mark_name(start);
     }
 }

@@ -3,6 +3,7 @@
 // answered in a second browser and imported back.
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { test, expect, createReview, expectAccessible } from "./support.mjs";
 
@@ -129,6 +130,37 @@ test("a protected export opens only with its passphrase, in another browser", as
     await expect(other.getByRole("heading", { level: 1, name: FIXTURE_TITLE })).toBeVisible();
     const plain = await exportReview(other);
     expect(body(plain.bytes)).toEqual(body(await readFile(coreFixture("review-v1.sightline.json"))));
+  } finally {
+    await elsewhere.close();
+  }
+});
+
+/** Runs the standard age tool, answering its passphrase prompt (tests/interop/age_tty.py). */
+function age(action, source, target, passphrase) {
+  const helper = new URL("../interop/age_tty.py", import.meta.url).pathname;
+  execFileSync("python3", [helper, action, source, target, passphrase], { stdio: "pipe", timeout: 60_000 });
+}
+
+test("a protected file opens with the standard age tool, and a file age protects opens here", async ({ page, browser }) => {
+  const dir = await mkdtemp(join(tmpdir(), "sightline-age-"));
+  await importFixtureReview(page);
+  const exported = await exportReview(page, PASSPHRASE);
+  await writeFile(join(dir, exported.name), exported.bytes);
+  age("decrypt", join(dir, exported.name), join(dir, "opened.json"), PASSPHRASE);
+  const opened = await readFile(join(dir, "opened.json"));
+  expect(body(opened)).toEqual(body(await readFile(coreFixture("review-v1.sightline.json"))));
+
+  // The other way: a file protected with `age -p` (its own, stronger work factor).
+  age("encrypt", coreFixture("review-v1.sightline.json"), join(dir, "from-age.json.age"), PASSPHRASE);
+  const elsewhere = await browser.newContext();
+  const other = await elsewhere.newPage();
+  try {
+    await openFile(other, join(dir, "from-age.json.age"));
+    await other.getByLabel("Passphrase").fill(PASSPHRASE);
+    await other.getByRole("button", { name: "Open the file" }).click();
+    await other.getByTestId("file-summary").getByRole("button", { name: "Import review" }).click();
+    await other.getByTestId("open-result").getByRole("link", { name: "Open the review" }).click();
+    await expect(other.getByRole("heading", { level: 1, name: FIXTURE_TITLE })).toBeVisible();
   } finally {
     await elsewhere.close();
   }

@@ -11,8 +11,8 @@ use sightline_core::format::pack::{
     ContributedAnswer, Contribution,
 };
 use sightline_core::format::{
-    encryption, read_backup, read_envelope, read_review_file, write_backup, write_review_file,
-    FileError, FileKind, ReviewFile,
+    encryption, read_any, read_backup, read_envelope, read_review_file, write_backup,
+    write_review_file, AnyFile, FileError, FileKind, ReviewFile,
 };
 use sightline_core::generate::{generate_review, ReviewSize};
 use sightline_core::ids::SeededIds;
@@ -565,6 +565,32 @@ fn the_version_1_backup_pack_and_contribution_still_import() {
     assert_eq!(contribution.value.role, "Health Visitor 7");
     let (info, _) = read_envelope(&fixture("review-v1.sightline.json")).unwrap();
     assert_eq!(info.exported_at, Some(at(10)));
+}
+
+#[test]
+fn any_file_is_read_as_the_kind_it_says_and_the_same_as_its_own_reader() {
+    let ids = || SeededIds::new(1);
+    let review = fixture("review-v1.sightline.json");
+    let AnyFile::Review(any) = read_any(&review, &mut ids()).unwrap() else {
+        panic!("not read as a review");
+    };
+    assert_eq!(any, read_review_file(&review, &mut ids()).unwrap());
+    let backup = fixture("backup-v1.sightline.json");
+    let AnyFile::Backup(any) = read_any(&backup, &mut ids()).unwrap() else {
+        panic!("not read as a backup");
+    };
+    assert_eq!(any, read_backup(&backup, &mut ids()).unwrap());
+    let pack = fixture("reflection-pack-v1.sightline.json");
+    assert_eq!(
+        read_any(&pack, &mut ids()).unwrap(),
+        AnyFile::ReflectionPack(read_pack(&pack).unwrap())
+    );
+    let contribution = fixture("contribution-v1.sightline.json");
+    assert_eq!(
+        read_any(&contribution, &mut ids()).unwrap().kind(),
+        FileKind::Contribution
+    );
+    assert_eq!(read_any(b"", &mut ids()), Err(FileError::Empty));
 }
 
 /// Writes the golden files. Run once for a new format version, then never again for it:

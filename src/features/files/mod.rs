@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use sightline_core::format::encryption;
 
 use crate::components::passphrase::next_frame;
-use crate::platform::files;
+use crate::platform::{files, timing};
 
 /// Where saving a file has got to, for the page to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,12 +33,17 @@ pub async fn save_text_file(
         Some(passphrase) => {
             progress.try_set(SaveProgress::Protecting);
             next_frame().await;
+            timing::mark("sightline:encrypt-start");
             let sealed = encryption::encrypt(text.as_bytes(), &passphrase);
+            timing::measure("sightline:encrypt", "sightline:encrypt-start");
             (sealed, format!("{name}.age"), "application/octet-stream")
         }
         None => (text.into_bytes(), name, "application/json"),
     };
-    match files::download(&name, mime, &bytes) {
+    let saved = files::download(&name, mime, &bytes);
+    // From the caller's "sightline:export-start" (before writing the file's text), if marked.
+    timing::measure("sightline:export", "sightline:export-start");
+    match saved {
         Ok(()) => progress.try_set(SaveProgress::Saved(name)),
         Err(error) => progress.try_set(SaveProgress::Failed(error.to_string())),
     };

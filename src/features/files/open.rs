@@ -8,17 +8,17 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use sightline_core::dates::format_uk_date_time;
 use sightline_core::format::merge::{changed_records, plan_merge, with_new_ids, MergePlan, Side};
-use sightline_core::format::pack::{apply_contribution, read_contribution, read_pack};
+use sightline_core::format::pack::apply_contribution;
 use sightline_core::format::{
-    describe_counts, encryption, read_backup, read_envelope, read_review_file, FileError, FileKind,
-    Imported, ReviewFile, MAX_FILE_BYTES,
+    describe_counts, encryption, read_any, read_backup, AnyFile, FileError, Imported, ReviewFile,
+    MAX_FILE_BYTES,
 };
 use sightline_core::ReviewId;
 
 use crate::components::ErrorMessage;
 use crate::features::packs::save_pack_draft;
 use crate::platform::ids::BrowserIds;
-use crate::platform::{clock, files, storage};
+use crate::platform::{clock, files, storage, timing};
 use crate::routes::{review_section_href, use_navigator, ReviewSection, Route};
 
 /// What the opener is for.
@@ -94,74 +94,63 @@ pub fn FileOpener(
     // Reads plain bytes: what kind of file, then the step for it.
     let dispatch = move |_name: String, bytes: Arc<Vec<u8>>| {
         leptos::task::spawn_local(async move {
-            let kind = match read_envelope(&bytes) {
-                Ok((info, _)) => info.kind,
+            // Read once (checks, repairs and all), measured for the benchmark as
+            // "sightline:import-read". Restore takes backups only, and says so before reading on.
+            timing::mark("sightline:import-read-start");
+            let read = match open_for {
+                OpenFor::Anything => read_any(&bytes, &mut BrowserIds),
+                OpenFor::Backup => read_backup(&bytes, &mut BrowserIds).map(AnyFile::Backup),
+            };
+            timing::measure("sightline:import-read", "sightline:import-read-start");
+            let file = match read {
+                Ok(file) => file,
                 Err(problem) => return fail(problem.to_string()),
             };
-            if open_for == OpenFor::Backup && kind != FileKind::Backup {
-                return fail(
-                    FileError::WrongKind {
-                        expected: FileKind::Backup,
-                        found: kind,
+            match file {
+                AnyFile::Review(file) => {
+                    let here = match storage::shared().await {
+                        Ok(store) => store
+                            .list_summaries()
+                            .await
+                            .ok()
+                            .and_then(|(all, _)| {
+                                all.into_iter().find(|s| s.id == file.value.review.id)
+                            })
+                            .map(|s| s.title),
+                        Err(problem) => return fail(problem.to_string()),
+                    };
+                    step.set(Step::Review {
+                        file: Box::new(file),
+                        here,
+                    });
+                }
+                AnyFile::Backup(file) => {
+                    let here: BTreeSet<ReviewId> = match storage::shared().await {
+                        Ok(store) => store
+                            .list_summaries()
+                            .await
+                            .map(|(all, _)| all.into_iter().map(|s| s.id).collect())
+                            .unwrap_or_default(),
+                        Err(problem) => return fail(problem.to_string()),
+                    };
+                    let chosen = file.value.iter().map(|r| r.review.id).collect();
+                    step.set(Step::Backup {
+                        file,
+                        here,
+                        chosen,
+                        replace: false,
+                    });
+                }
+                AnyFile::ReflectionPack(pack) => {
+                    let reflection = pack.value.reflection.id;
+                    match save_pack_draft(&pack.value).await {
+                        Ok(()) => navigator.go(Route::Pack(reflection)),
+                        Err(problem) => fail(problem.to_string()),
                     }
-                    .to_string(),
-                );
-            }
-            match kind {
-                FileKind::Review => match read_review_file(&bytes, &mut BrowserIds) {
-                    Ok(file) => {
-                        let here = match storage::shared().await {
-                            Ok(store) => store
-                                .list_summaries()
-                                .await
-                                .ok()
-                                .and_then(|(all, _)| {
-                                    all.into_iter().find(|s| s.id == file.value.review.id)
-                                })
-                                .map(|s| s.title),
-                            Err(problem) => return fail(problem.to_string()),
-                        };
-                        step.set(Step::Review {
-                            file: Box::new(file),
-                            here,
-                        });
-                    }
-                    Err(problem) => fail(problem.to_string()),
-                },
-                FileKind::Backup => match read_backup(&bytes, &mut BrowserIds) {
-                    Ok(file) => {
-                        let here: BTreeSet<ReviewId> = match storage::shared().await {
-                            Ok(store) => store
-                                .list_summaries()
-                                .await
-                                .map(|(all, _)| all.into_iter().map(|s| s.id).collect())
-                                .unwrap_or_default(),
-                            Err(problem) => return fail(problem.to_string()),
-                        };
-                        let chosen = file.value.iter().map(|r| r.review.id).collect();
-                        step.set(Step::Backup {
-                            file,
-                            here,
-                            chosen,
-                            replace: false,
-                        });
-                    }
-                    Err(problem) => fail(problem.to_string()),
-                },
-                FileKind::ReflectionPack => match read_pack(&bytes) {
-                    Ok(pack) => {
-                        let reflection = pack.value.reflection.id;
-                        match save_pack_draft(&pack.value).await {
-                            Ok(()) => navigator.go(Route::Pack(reflection)),
-                            Err(problem) => fail(problem.to_string()),
-                        }
-                    }
-                    Err(problem) => fail(problem.to_string()),
-                },
-                FileKind::Contribution => match read_contribution(&bytes) {
-                    Ok(contribution) => {
-                        let contribution = contribution.value;
-                        let result = async {
+                }
+                AnyFile::Contribution(contribution) => {
+                    let contribution = contribution.value;
+                    let result = async {
                             let store = storage::shared().await.map_err(|e| e.to_string())?;
                             let stored = store
                                 .get(contribution.review_id)
@@ -180,22 +169,17 @@ pub fn FileOpener(
                             Ok::<_, String>((outcome, review.id, contribution.reflection_id))
                         }
                         .await;
-                        match result {
-                            Ok((outcome, review, reflection)) => step.set(Step::Done {
-                                message: contribution_message(&outcome),
-                                link: Some((
-                                    review_section_href(
-                                        review,
-                                        ReviewSection::Reflection(reflection),
-                                    ),
-                                    "Go to the reflection".into(),
-                                )),
-                            }),
-                            Err(message) => fail(message),
-                        }
+                    match result {
+                        Ok((outcome, review, reflection)) => step.set(Step::Done {
+                            message: contribution_message(&outcome),
+                            link: Some((
+                                review_section_href(review, ReviewSection::Reflection(reflection)),
+                                "Go to the reflection".into(),
+                            )),
+                        }),
+                        Err(message) => fail(message),
                     }
-                    Err(problem) => fail(problem.to_string()),
-                },
+                }
             }
         });
     };
@@ -261,7 +245,10 @@ pub fn FileOpener(
         ));
         leptos::task::spawn_local(async move {
             crate::components::passphrase::next_frame().await;
-            match encryption::decrypt(&bytes, &typed) {
+            timing::mark("sightline:decrypt-start");
+            let opened = encryption::decrypt(&bytes, &typed);
+            timing::measure("sightline:decrypt", "sightline:decrypt-start");
+            match opened {
                 Ok(plain) => {
                     passphrase.set(String::new());
                     dispatch(name, Arc::new(plain));

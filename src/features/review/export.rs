@@ -18,6 +18,7 @@ pub fn ExportReview() -> impl IntoView {
         let Ok(passphrase) = protection.checked() else {
             return;
         };
+        crate::platform::timing::mark("sightline:export-start");
         let review = session.review_as_saved();
         let now = clock::now();
         let text = session

@@ -15,7 +15,7 @@ pub mod restore;
 pub mod v1;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::content::ReviewContent;
@@ -233,7 +233,7 @@ fn read_review_body(
     let review_value = body
         .get("review")
         .ok_or_else(|| FileError::Damaged("it has no review in it".into()))?;
-    let review: ReviewV1 = serde_json::from_value(review_value.clone())
+    let review = ReviewV1::deserialize(review_value)
         .map_err(|e| FileError::Damaged(format!("the review\u{2019}s details: {e}")))?;
     let review = review.into_review(repairs);
     let mut content = read_content(body.get("content"), repairs);
@@ -255,12 +255,52 @@ pub fn read_review_file(
 ) -> Result<Imported<ReviewFile>, FileError> {
     let (info, body) = read_envelope(bytes)?;
     expect_kind(&info, FileKind::Review)?;
+    review_file_from(info, &body, ids)
+}
+
+fn review_file_from(
+    info: FileInfo,
+    body: &Value,
+    ids: &mut dyn IdSource,
+) -> Result<Imported<ReviewFile>, FileError> {
     let mut repairs = Vec::new();
-    let value = read_review_body(&body, ids, &mut repairs)?;
+    let value = read_review_body(body, ids, &mut repairs)?;
     Ok(Imported {
         info,
         value,
         repairs,
+    })
+}
+
+/// Any Sightline file, read according to the kind it says it is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AnyFile {
+    Review(Imported<ReviewFile>),
+    Backup(Imported<Vec<ReviewFile>>),
+    ReflectionPack(Imported<pack::ReflectionPack>),
+    Contribution(Imported<pack::Contribution>),
+}
+
+impl AnyFile {
+    pub fn kind(&self) -> FileKind {
+        match self {
+            AnyFile::Review(_) => FileKind::Review,
+            AnyFile::Backup(_) => FileKind::Backup,
+            AnyFile::ReflectionPack(_) => FileKind::ReflectionPack,
+            AnyFile::Contribution(_) => FileKind::Contribution,
+        }
+    }
+}
+
+/// Reads a file of any kind, parsing it once: for "Open a file", where the file says what it
+/// is.
+pub fn read_any(bytes: &[u8], ids: &mut dyn IdSource) -> Result<AnyFile, FileError> {
+    let (info, body) = read_envelope(bytes)?;
+    Ok(match info.kind {
+        FileKind::Review => AnyFile::Review(review_file_from(info, &body, ids)?),
+        FileKind::Backup => AnyFile::Backup(backup_from(info, &body, ids)?),
+        FileKind::ReflectionPack => AnyFile::ReflectionPack(pack::pack_from(info, body)?),
+        FileKind::Contribution => AnyFile::Contribution(pack::contribution_from(info, body)?),
     })
 }
 
@@ -271,6 +311,14 @@ pub fn read_backup(
 ) -> Result<Imported<Vec<ReviewFile>>, FileError> {
     let (info, body) = read_envelope(bytes)?;
     expect_kind(&info, FileKind::Backup)?;
+    backup_from(info, &body, ids)
+}
+
+fn backup_from(
+    info: FileInfo,
+    body: &Value,
+    ids: &mut dyn IdSource,
+) -> Result<Imported<Vec<ReviewFile>>, FileError> {
     let reviews = body
         .get("reviews")
         .and_then(Value::as_array)

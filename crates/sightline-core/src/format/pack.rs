@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::v1::{EpisodeV1, ParticipantV1, ReflectionV1, TemplateV1};
-use super::{expect_kind, read_envelope, FileError, FileKind, Imported, FORMAT_VERSION};
+use super::{expect_kind, read_envelope, FileError, FileInfo, FileKind, Imported, FORMAT_VERSION};
 use crate::content::chronology::compare_events;
 use crate::content::reflections::{find_template, Participant};
 use crate::content::{
@@ -145,6 +145,13 @@ fn read_body<T: for<'de> Deserialize<'de>>(body: Value) -> Result<T, FileError> 
 pub fn read_pack(bytes: &[u8]) -> Result<Imported<ReflectionPack>, FileError> {
     let (info, body) = read_envelope(bytes)?;
     expect_kind(&info, FileKind::ReflectionPack)?;
+    pack_from(info, body)
+}
+
+pub(super) fn pack_from(
+    info: FileInfo,
+    body: Value,
+) -> Result<Imported<ReflectionPack>, FileError> {
     let pack: ReflectionPack = read_body(body)?;
     Ok(Imported {
         info,
@@ -201,6 +208,13 @@ pub fn write_contribution(
 pub fn read_contribution(bytes: &[u8]) -> Result<Imported<Contribution>, FileError> {
     let (info, body) = read_envelope(bytes)?;
     expect_kind(&info, FileKind::Contribution)?;
+    contribution_from(info, body)
+}
+
+pub(super) fn contribution_from(
+    info: FileInfo,
+    body: Value,
+) -> Result<Imported<Contribution>, FileError> {
     let contribution: Contribution = read_body(body)?;
     if contribution.role.trim().is_empty() {
         return Err(FileError::Damaged(

@@ -30,7 +30,8 @@ fn read_list<V: DeserializeOwned, M: From<V>>(
         .iter()
         .enumerate()
         .filter_map(
-            |(n, item)| match serde_json::from_value::<V>(item.clone()) {
+            // Deserialised from the borrowed value: copying each record first doubled the work.
+            |(n, item)| match V::deserialize(item) {
                 Ok(record) => Some(M::from(record)),
                 Err(error) => {
                     repairs.push(format!(
