@@ -567,6 +567,40 @@ fn the_version_1_backup_pack_and_contribution_still_import() {
     assert_eq!(info.exported_at, Some(at(10)));
 }
 
+/// The version 1 writer still writes the golden files byte for byte. The v1 schema shares
+/// some small types with the model (dates of events, "seen", kinds of person); this is what
+/// stops a change to one of them from silently changing version 1.
+#[test]
+fn the_version_1_golden_files_are_still_written_byte_for_byte() {
+    let bytes = fixture("review-v1.sightline.json");
+    let read = read_review_file(&bytes, &mut SeededIds::new(1)).unwrap();
+    let written = write_review_file(
+        &read.value.review,
+        &read.value.content,
+        read.info.exported_at.unwrap(),
+        read.info.app_version.as_deref().unwrap(),
+    );
+    assert_eq!(written.as_bytes(), bytes.as_slice());
+
+    let bytes = fixture("backup-v1.sightline.json");
+    let read = read_backup(&bytes, &mut SeededIds::new(1)).unwrap();
+    let reviews: Vec<(Review, ReviewContent)> = read
+        .value
+        .into_iter()
+        .map(|file| {
+            let mut review = file.review;
+            review.synced_at = file.based_on;
+            (review, file.content)
+        })
+        .collect();
+    let written = write_backup(
+        &reviews,
+        read.info.exported_at.unwrap(),
+        read.info.app_version.as_deref().unwrap(),
+    );
+    assert_eq!(written.as_bytes(), bytes.as_slice());
+}
+
 #[test]
 fn any_file_is_read_as_the_kind_it_says_and_the_same_as_its_own_reader() {
     let ids = || SeededIds::new(1);
