@@ -41,13 +41,14 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 
 if [ "${1:-}" = "--browser" ]; then
-  # age: the standard tool, to prove protected files open without Sightline and back.
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v age >/dev/null; then
-    say "Installing Debian's Chromium, ChromeDriver and age"
+  # age: the standard tool, to prove protected files open without Sightline and back; python3
+  # gives it the terminal it reads passphrases from (tests/interop/age_tty.py).
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v age >/dev/null || ! command -v python3 >/dev/null; then
+    say "Installing Debian's Chromium, ChromeDriver, age and Python"
     sudo_cmd=""
     [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
     $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver age
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver age python3
   fi
 fi
 

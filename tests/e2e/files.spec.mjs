@@ -241,6 +241,47 @@ test("a file of a review already here can be kept as a separate copy", async ({ 
   await expect(page.getByTestId("review-row")).toContainText(FIXTURE_TITLE);
 });
 
+test("Replace puts the file's copy in place of the review here", async ({ page }) => {
+  await importFixtureReview(page);
+  await rename(page, "Renamed after import");
+  await openFile(page, coreFixture("review-v1.sightline.json"));
+  const summary = page.getByTestId("file-summary");
+  await expect(summary).toContainText("This review is already in this browser, as “Renamed after import”.");
+  await summary.getByRole("button", { name: "Replace" }).click();
+  await expect(page.getByTestId("open-result")).toContainText(`“${FIXTURE_TITLE}” is stored in this browser.`);
+  await expect(page.getByTestId("review-count")).toHaveText("Showing 1 of 1 review");
+  await page.getByTestId("open-result").getByRole("link", { name: "Open the review" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: FIXTURE_TITLE })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: FIXTURE_TITLE })).toBeVisible();
+});
+
+test("a file dropped onto the Reviews page opens, and what the reader repaired is listed first", async ({ page }) => {
+  const file = JSON.parse(await readFile(coreFixture("review-v1.sightline.json"), "utf8"));
+  // An event that names an agency the file does not hold.
+  file.content.events[0].agency = "0b8f3c1e-0000-4000-8000-000000000000";
+  await page.goto("/");
+  await expect(page.getByTestId("no-reviews")).toBeVisible();
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], "dropped.sightline.json", { type: "application/json" }));
+    return transfer;
+  }, JSON.stringify(file));
+  await page.dispatchEvent(".app-drop-zone", "dragover", { dataTransfer });
+  await page.dispatchEvent(".app-drop-zone", "drop", { dataTransfer });
+  const summary = page.getByTestId("file-summary");
+  await expect(summary.getByRole("heading", { name: `“${FIXTURE_TITLE}”` })).toBeVisible();
+  await expect(summary).toContainText("review file, format version 1");
+  await expect(summary).toContainText("by Sightline 0.1.0");
+  const repairs = summary.getByTestId("file-repairs");
+  await expect(repairs).toContainText("1 thing had to be repaired as it was read");
+  await expect(repairs).toContainText("A chronology event named an agency that is not in the file; the link was dropped.");
+  await expectAccessible(page, "the summary of a file with repairs");
+  // Nothing is stored until the person chooses.
+  await page.reload();
+  await expect(page.getByTestId("no-reviews")).toBeVisible();
+});
+
 test("changes made in two browsers merge, and a change made in both asks which to keep", async ({ page, browser }) => {
   await importFixtureReview(page);
   const shared = await exportReview(page);
@@ -302,6 +343,15 @@ test("everything backed up can be restored into an empty browser, and the last b
   await expect(page.getByTestId("backup-reminder")).toHaveCount(0);
   await page.reload();
   await expect(page.getByTestId("last-backup")).toContainText("Last backup:");
+  await page.goto("/");
+  await expect(page.getByTestId("review-count")).toHaveText("Showing 2 of 2 reviews");
+  await expect(page.getByTestId("backup-reminder")).toHaveCount(0);
+  // Eight days on, both pages remind.
+  await page.clock.setFixedTime(new Date(Date.now() + 8 * 24 * 60 * 60 * 1000));
+  await page.reload();
+  await expect(page.getByTestId("backup-reminder")).toContainText("Your last backup was 8 days ago.");
+  await page.goto("/storage");
+  await expect(page.getByTestId("backup-reminder")).toContainText("Your last backup was 8 days ago.");
 
   const elsewhere = await browser.newContext();
   const fresh = await elsewhere.newPage();
