@@ -388,6 +388,7 @@ test("a reflection pack answered in another browser comes back as a contribution
   const elsewhere = await browser.newContext();
   const practitioner = await elsewhere.newPage();
   let contribution;
+  let protectedContribution;
   try {
     await openFile(practitioner, pack);
     await expect(practitioner.getByRole("heading", { level: 1, name: "Practitioners' event 1" })).toBeVisible();
@@ -405,6 +406,24 @@ test("a reflection pack answered in another browser comes back as a contribution
     await expectAccessible(practitioner, "the reflection pack page");
     contribution = await downloadFrom(practitioner, practitioner.getByRole("button", { name: "Export my contribution" }));
     expect(JSON.parse(contribution.bytes.toString("utf8")).kind).toBe("sightline.contribution");
+    // Later, an edited answer, sent protected.
+    await practitioner.locator("textarea").first().fill(`${"We did not hear about the neighbour's concern until weeks later."} We raised it at supervision.`);
+    await expect(practitioner.getByTestId("save-status")).toHaveText("Saved");
+    await practitioner.getByLabel("Protect with a passphrase").check();
+    await practitioner.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
+    await practitioner.getByLabel("Confirm passphrase").fill(PASSPHRASE);
+    protectedContribution = await downloadFrom(practitioner, practitioner.getByRole("button", { name: "Export my contribution" }));
+    expect(protectedContribution.name).toMatch(/\.sightline\.json\.age$/);
+    // Sent: the practitioner removes the pack and their answers from their laptop.
+    await practitioner.goto("/");
+    await expect(practitioner.getByTestId("packs")).toContainText("Practitioners' event 1");
+    await practitioner.getByTestId("packs").getByRole("link").click();
+    await practitioner.getByRole("button", { name: "Remove this pack" }).click();
+    await expect(practitioner.getByRole("dialog")).toContainText("Your answers are removed too.");
+    await practitioner.getByRole("dialog").getByRole("button", { name: "Remove this pack" }).click();
+    await expect(practitioner.getByRole("heading", { level: 1, name: "Reviews" })).toBeVisible();
+    await expect(practitioner.getByRole("alert")).toContainText("The pack “Practitioners' event 1” and your answers were removed from this browser");
+    await expect(practitioner.getByTestId("packs")).toHaveCount(0);
   } finally {
     await elsewhere.close();
   }
@@ -422,4 +441,20 @@ test("a reflection pack answered in another browser comes back as a contribution
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Practitioners' event 1" })).toBeVisible();
   await expect.poll(answersReading).toBe(1);
+
+  // The protected, edited contribution updates the same answer rather than adding another.
+  await input.setInputFiles({ name: protectedContribution.name, mimeType: "application/octet-stream", buffer: protectedContribution.bytes });
+  await expect(page.getByLabel("Passphrase", { exact: true })).toBeFocused();
+  await page.getByLabel("Passphrase", { exact: true }).fill("not the passphrase");
+  await page.getByRole("button", { name: "Open the file" }).click();
+  await expect(page.locator("#contribution-passphrase-error")).toContainText("The passphrase is not the one this file was protected with");
+  await page.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Open the file" }).click();
+  await expect(results).toContainText(`${protectedContribution.name}: from School Nurse 1, 0 added, 1 updated, 0 already here.`);
+  const edited = `${answer} We raised it at supervision.`;
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Practitioners' event 1" })).toBeVisible();
+  await expect.poll(() => page.locator("textarea").evaluateAll((boxes, text) => boxes.filter((b) => b.value === text).length, edited)).toBe(1);
+  await expect.poll(answersReading).toBe(0);
 });

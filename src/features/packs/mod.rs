@@ -11,10 +11,13 @@ use sightline_core::format::pack::{
 use sightline_core::RecordId;
 
 use crate::components::passphrase::{Protection, ProtectionFields};
-use crate::components::{load_once, use_page_title, use_save_status, ErrorMessage, SaveState};
+use crate::components::{
+    load_once, use_notice, use_page_title, use_save_status, ConfirmDialog, ErrorMessage, SaveState,
+};
 use crate::features::files::{save_text_file, SaveProgress, SaveProgressNote};
 use crate::platform::storage::{self, StorageError};
 use crate::platform::{clock, ids};
+use crate::routes::{use_navigator, Route};
 
 const PREFIX: &str = "pack/";
 
@@ -85,6 +88,12 @@ pub async fn list_packs() -> Result<Vec<(RecordId, String, String)>, StorageErro
             )
         })
         .collect())
+}
+
+/// Removes a pack and the answers given to it from this browser.
+async fn remove_draft(reflection: RecordId) -> Result<(), StorageError> {
+    let store = storage::shared().await?;
+    store.delete_setting(&key(reflection)).await
 }
 
 /// The page for answering the pack of reflection `reflection`.
@@ -331,5 +340,47 @@ fn PackAnswers(draft: PackDraft) -> impl IntoView {
         <ProtectionFields protection id_prefix="" />
         <button type="button" class="app-button" on:click=export>"Export my contribution"</button>
         <SaveProgressNote progress />
+        <RemovePack reflection=pack.reflection.id title=pack.reflection.title.clone() />
+    }
+}
+
+/// "Remove this pack": once the contribution is sent, the pack's episodes and the answers need
+/// not stay on the practitioner's laptop.
+#[component]
+fn RemovePack(reflection: RecordId, title: String) -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let notice = use_notice();
+    let navigator = use_navigator();
+    let title_for_notice = title.clone();
+    let remove = move || {
+        let title = title_for_notice.clone();
+        leptos::task::spawn_local(async move {
+            match remove_draft(reflection).await {
+                Ok(()) => {
+                    notice.set(format!(
+                        "The pack \u{201c}{title}\u{201d} and your answers were removed from this browser"
+                    ));
+                    navigator.go(Route::Reviews);
+                }
+                Err(problem) => {
+                    error.try_set(Some(format!("The pack was not removed. {problem}")));
+                }
+            }
+        });
+    };
+    view! {
+        <h2 class="app-heading-m">"When you have sent your answers"</h2>
+        <p class="app-body">"Remove the pack and your answers from this browser, so they do not stay on this laptop. Keep the file you sent until the facilitator confirms it arrived."</p>
+        {move || error.get().map(|e| view! { <p class="app-error-message" role="alert">{e}</p> })}
+        <button type="button" class="app-button app-button--warning" on:click=move |_| confirming.set(true)>"Remove this pack"</button>
+        <ConfirmDialog
+            open=confirming
+            heading=format!("Remove \u{201c}{title}\u{201d} from this browser?")
+            confirm_label="Remove this pack"
+            on_confirm=remove
+        >
+            <p class="app-body">"Your answers are removed too. This cannot be undone: if you have not exported your contribution, do that first."</p>
+        </ConfirmDialog>
     }
 }
