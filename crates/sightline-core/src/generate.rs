@@ -1,8 +1,9 @@
 //! Realistic generated reviews for tests and benchmarks, the same for the same seed.
 //!
 //! The default large review has 5,000 chronology events over three and a half years, 60 people
-//! across eight agencies, 25 key practice episodes and 300 reflection answers. Every name in it
-//! is a role or a code: no generated text looks like a real person.
+//! across eight agencies, 25 key practice episodes, 300 reflection answers and a systems map of
+//! 1,000 nodes and 2,000 links. Every name in it is a role or a code: no generated text looks
+//! like a real person.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
@@ -25,15 +26,21 @@ pub struct ReviewSize {
     pub episodes: usize,
     /// Reflection answers.
     pub responses: usize,
+    /// Systems map nodes and links.
+    pub map_nodes: usize,
+    pub map_links: usize,
 }
 
 impl ReviewSize {
-    /// The large review the issues ask for: 5,000 events, 60 people, 300 reflection answers.
+    /// The large review the issues ask for: 5,000 events, 60 people, 300 reflection answers,
+    /// and a systems map of 1,000 nodes and 2,000 links.
     pub const LARGE: ReviewSize = ReviewSize {
         events: 5_000,
         people: 60,
         episodes: 25,
         responses: 300,
+        map_nodes: 1_000,
+        map_links: 2_000,
     };
 
     /// A small review for quick tests.
@@ -42,6 +49,8 @@ impl ReviewSize {
         people: 12,
         episodes: 3,
         responses: 20,
+        map_nodes: 12,
+        map_links: 16,
     };
 }
 
@@ -351,7 +360,165 @@ pub fn generate_review(seed: u64, size: ReviewSize, now: DateTime<Utc>) -> (Revi
         }
         content.reflections.push(reflection);
     }
+    generate_map(&mut content, &mut ids, size, now);
     (review, content)
+}
+
+/// What generated map nodes say, by level (top to bottom).
+const MAP_LABELS: [&[&str]; 6] = [
+    &[
+        "National guidance silent on shared chronologies",
+        "Inspection focus on timescales",
+        "Funding cut to early help",
+    ],
+    &[
+        "No multi-agency audit of neglect cases",
+        "Information-sharing protocol out of date",
+        "Learning from earlier reviews not followed up",
+    ],
+    &[
+        "Vacancies in the health visiting team",
+        "Case recording system does not flag missed visits",
+        "Referral form has no place for the child's words",
+    ],
+    &[
+        "Supervision focused on deadlines",
+        "High caseloads in the team",
+        "Weekly case discussion kept going",
+    ],
+    &[
+        "Visit missed and not rearranged",
+        "Worker covering a colleague on leave",
+        "Nursery built a trusting relationship with the mother",
+    ],
+    &[
+        "Family moved house twice in a year",
+        "Grandmother raised concerns",
+        "Rent arrears and cold house",
+    ],
+];
+
+/// Adds a systems map of `size.map_nodes` nodes and `size.map_links` links, placed in rows in
+/// their bands, with evidence from the episodes and events.
+fn generate_map(
+    content: &mut ReviewContent,
+    ids: &mut SeededIds,
+    size: ReviewSize,
+    now: DateTime<Utc>,
+) {
+    use crate::map::{
+        geometry, CategoryScheme, EvidenceKind, EvidenceRef, Level, LinkKind, MapLink, MapNode,
+        NodeKind, Polarity, Strength,
+    };
+    let mut per_level = [0i32; 6];
+    for n in 0..size.map_nodes {
+        // More nodes near the front line than at national level.
+        let level_index = match ids.next_u64() % 10 {
+            0 => 0,
+            1 => 1,
+            2 | 3 => 2,
+            4 | 5 => 3,
+            6..=8 => 4,
+            _ => 5,
+        };
+        let level = Level::ALL[level_index];
+        let kind = match (level, ids.next_u64() % 6) {
+            (Level::Frontline, 0) => NodeKind::Outcome,
+            (Level::Frontline, 1) => NodeKind::Episode,
+            (_, 2) => NodeKind::UnderlyingPattern,
+            (_, 3) => NodeKind::Protective,
+            (Level::Committee | Level::AgencyManagement, 4) => NodeKind::Action,
+            _ => NodeKind::ContributoryFactor,
+        };
+        let polarity = match ids.next_u64() % 5 {
+            0 => Polarity::Both,
+            _ => kind.usual_polarity(),
+        };
+        let categories = CategoryScheme::Scie.categories();
+        let category = categories[(ids.next_u64() % categories.len() as u64) as usize].key;
+        let slot = per_level[level_index];
+        per_level[level_index] += 1;
+        let (x, y) = geometry::place(
+            level,
+            geometry::NODE_GAP + slot * (geometry::NODE_WIDTH + geometry::NODE_GAP),
+            geometry::band_top(level) + 60,
+        );
+        let mut evidence = Vec::new();
+        if !content.episodes.is_empty() && ids.next_u64().is_multiple_of(3) {
+            let episode =
+                &content.episodes[(ids.next_u64() % content.episodes.len() as u64) as usize];
+            evidence.push(EvidenceRef {
+                kind: EvidenceKind::Episode,
+                id: episode.id,
+            });
+        }
+        if !content.events.is_empty() && ids.next_u64().is_multiple_of(4) {
+            let event = &content.events[(ids.next_u64() % content.events.len() as u64) as usize];
+            evidence.push(EvidenceRef {
+                kind: EvidenceKind::Event,
+                id: event.id,
+            });
+        }
+        let base = pick(ids, MAP_LABELS[level_index]);
+        content.map_nodes.push(MapNode {
+            id: ids.record_id(),
+            kind,
+            label: if n < 18 {
+                base.to_owned()
+            } else {
+                format!("{base} ({})", n + 1)
+            },
+            level,
+            category: Some(category.to_owned()),
+            polarity,
+            note: String::new(),
+            evidence,
+            x,
+            y,
+            updated_at: now,
+        });
+    }
+    let count = content.map_nodes.len();
+    if count < 2 {
+        return;
+    }
+    let mut joined = std::collections::HashSet::new();
+    let mut attempts = 0;
+    while content.map_links.len() < size.map_links && attempts < size.map_links * 10 {
+        attempts += 1;
+        let a = (ids.next_u64() % count as u64) as usize;
+        // Mostly to a node at the next level down, near it across the map.
+        let b = (a + 1 + (ids.next_u64() % 7) as usize) % count;
+        let (from, to) = if content.map_nodes[a].level <= content.map_nodes[b].level {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let (from, to) = (content.map_nodes[from].id, content.map_nodes[to].id);
+        if from == to || !joined.insert((from, to)) {
+            continue;
+        }
+        let kind = match ids.next_u64() % 8 {
+            0 => LinkKind::Mitigates,
+            1 => LinkKind::MadeSenseBecause,
+            2 => LinkKind::AddressedBy,
+            _ => LinkKind::ContributesTo,
+        };
+        let strength = match ids.next_u64() % 4 {
+            0 => Some(Strength::Strong),
+            1 => Some(Strength::Weak),
+            _ => None,
+        };
+        content.map_links.push(MapLink {
+            id: ids.record_id(),
+            from,
+            to,
+            kind,
+            strength,
+            note: String::new(),
+            updated_at: now,
+        });
+    }
 }
 
 #[cfg(test)]
@@ -373,6 +540,14 @@ mod tests {
         assert_eq!(content.responses.len(), 300);
         assert_eq!(content.episodes.len(), 25);
         assert_eq!(content.agencies.len(), 8);
+        assert_eq!(content.map_nodes.len(), 1_000);
+        assert_eq!(content.map_links.len(), 2_000);
+        for node in &content.map_nodes {
+            assert_eq!(crate::map::geometry::level_at(node.y as f64), node.level);
+            for evidence in &node.evidence {
+                assert!(evidence.exists(&content));
+            }
+        }
     }
 
     #[test]

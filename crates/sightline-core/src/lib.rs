@@ -12,6 +12,7 @@ pub mod format;
 pub mod generate;
 pub mod ids;
 pub mod lifecycle;
+pub mod map;
 pub mod record;
 pub mod review;
 pub mod search;

@@ -10,6 +10,7 @@ use crate::content::{
     Agency, ChronologyEvent, Episode, Person, Record, RecordKind, Reflection, ReflectionTemplate,
     Response, ReviewContent,
 };
+use crate::map::{MapLink, MapNode};
 use crate::review::Review;
 use crate::summary::ReviewSummary;
 
@@ -113,6 +114,8 @@ pub fn load_record(
         RecordKind::Template => content.put(decode_record::<ReflectionTemplate>(text)?),
         RecordKind::Reflection => content.put(decode_record::<Reflection>(text)?),
         RecordKind::Response => content.put(decode_record::<Response>(text)?),
+        RecordKind::MapNode => content.put(decode_record::<MapNode>(text)?),
+        RecordKind::MapLink => content.put(decode_record::<MapLink>(text)?),
     }
     Ok(())
 }
@@ -131,5 +134,7 @@ pub fn encode_from(
         RecordKind::Template => content.get::<ReflectionTemplate>(id).map(encode_record),
         RecordKind::Reflection => content.get::<Reflection>(id).map(encode_record),
         RecordKind::Response => content.get::<Response>(id).map(encode_record),
+        RecordKind::MapNode => content.get::<MapNode>(id).map(encode_record),
+        RecordKind::MapLink => content.get::<MapLink>(id).map(encode_record),
     }
 }

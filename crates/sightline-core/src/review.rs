@@ -145,6 +145,9 @@ pub struct Review {
     /// or imported or merged into it). Merging uses it to tell which side changed a record.
     #[serde(default)]
     pub synced_at: Option<DateTime<Utc>>,
+    /// The categories the systems map sorts factors into.
+    #[serde(default)]
+    pub map_scheme: crate::map::CategoryScheme,
 }
 
 impl Review {
@@ -168,6 +171,7 @@ impl Review {
             created_at: now,
             updated_at: now,
             synced_at: None,
+            map_scheme: Default::default(),
         }
     }
 

@@ -31,6 +31,8 @@ fn sorted(mut c: ReviewContent) -> ReviewContent {
     c.templates.sort_by_key(|r| r.id);
     c.reflections.sort_by_key(|r| r.id);
     c.responses.sort_by_key(|r| r.id);
+    c.map_nodes.sort_by_key(|r| r.id);
+    c.map_links.sort_by_key(|r| r.id);
     c
 }
 
@@ -45,9 +47,10 @@ fn a_review_file_reads_back_the_same_review_with_nothing_repaired() {
     let read = read_review_file(text.as_bytes(), &mut SeededIds::new(1)).unwrap();
     assert_eq!(read.repairs, Vec::<String>::new());
     assert_eq!(read.info.kind, FileKind::Review);
-    assert_eq!(read.info.format_version, 1);
+    assert_eq!(read.info.format_version, 2);
     assert_eq!(read.info.exported_at, Some(at(10)));
     assert_eq!(read.info.app_version.as_deref(), Some("0.1.0"));
+    assert!(!read.value.content.map_nodes.is_empty());
     assert_eq!(read.value.review, review);
     assert_eq!(sorted(read.value.content), sorted(content));
 }
@@ -68,7 +71,7 @@ fn writing_is_deterministic() {
         write_review_file(&read.value.review, &read.value.content, at(10), "0.1.0"),
         first
     );
-    assert!(first.starts_with("{\n  \"kind\": \"sightline.review\",\n  \"format_version\": 1,"));
+    assert!(first.starts_with("{\n  \"kind\": \"sightline.review\",\n  \"format_version\": 2,"));
 }
 
 #[test]
@@ -108,7 +111,7 @@ fn every_kind_of_bad_file_has_its_own_message() {
         ids,
     );
     let newer = good
-        .replacen("\"format_version\": 1", "\"format_version\": 2", 1)
+        .replacen("\"format_version\": 2", "\"format_version\": 3", 1)
         .replacen(
             "\"app_version\": \"0.1.0\"",
             "\"app_version\": \"3.1.0\"",
@@ -118,7 +121,7 @@ fn every_kind_of_bad_file_has_its_own_message() {
     assert_eq!(
         error,
         FileError::NewerVersion {
-            version: 2,
+            version: 3,
             app_version: Some("3.1.0".into())
         }
     );
@@ -567,13 +570,29 @@ fn the_version_1_backup_pack_and_contribution_still_import() {
     assert_eq!(info.exported_at, Some(at(10)));
 }
 
-/// The version 1 writer still writes the golden files byte for byte. The v1 schema shares
-/// some small types with the model (dates of events, "seen", kinds of person); this is what
-/// stops a change to one of them from silently changing version 1.
 #[test]
-fn the_version_1_golden_files_are_still_written_byte_for_byte() {
-    let bytes = fixture("review-v1.sightline.json");
+fn the_version_2_golden_files_all_import() {
+    let review =
+        read_review_file(&fixture("review-v2.sightline.json"), &mut SeededIds::new(1)).unwrap();
+    assert_eq!(review.info.format_version, 2);
+    assert_eq!(review.value.content.map_links.len(), 16);
+    let backup = read_backup(&fixture("backup-v2.sightline.json"), &mut SeededIds::new(1)).unwrap();
+    assert_eq!(backup.value.len(), 2);
+    assert!(backup.repairs.is_empty());
+    assert!(read_pack(&fixture("reflection-pack-v2.sightline.json")).is_ok());
+    assert!(read_contribution(&fixture("contribution-v2.sightline.json")).is_ok());
+}
+
+/// The current writer still writes the current version's golden files byte for byte. The
+/// frozen schemas share some small types with the model (dates of events, "seen", kinds of
+/// person and of map node); this is what stops a change to one of them from silently changing
+/// a released version.
+#[test]
+fn the_version_2_golden_files_are_still_written_byte_for_byte() {
+    let bytes = fixture("review-v2.sightline.json");
     let read = read_review_file(&bytes, &mut SeededIds::new(1)).unwrap();
+    assert!(read.repairs.is_empty(), "{:?}", read.repairs);
+    assert_eq!(read.value.content.map_nodes.len(), 12);
     let written = write_review_file(
         &read.value.review,
         &read.value.content,
@@ -582,7 +601,7 @@ fn the_version_1_golden_files_are_still_written_byte_for_byte() {
     );
     assert_eq!(written.as_bytes(), bytes.as_slice());
 
-    let bytes = fixture("backup-v1.sightline.json");
+    let bytes = fixture("backup-v2.sightline.json");
     let read = read_backup(&bytes, &mut SeededIds::new(1)).unwrap();
     let reviews: Vec<(Review, ReviewContent)> = read
         .value
@@ -599,6 +618,34 @@ fn the_version_1_golden_files_are_still_written_byte_for_byte() {
         read.info.app_version.as_deref().unwrap(),
     );
     assert_eq!(written.as_bytes(), bytes.as_slice());
+}
+
+/// A version 1 file is migrated to version 2: the same review, with an empty map. Written out
+/// again, it is the version 1 file with the version 2 additions and nothing else changed.
+#[test]
+fn a_version_1_file_migrates_to_version_2_with_an_empty_map() {
+    let bytes = fixture("review-v1.sightline.json");
+    let read = read_review_file(&bytes, &mut SeededIds::new(1)).unwrap();
+    assert_eq!(read.info.format_version, 1);
+    assert!(read.repairs.is_empty());
+    assert!(read.value.content.map_nodes.is_empty());
+    assert_eq!(
+        read.value.review.map_scheme,
+        sightline_core::map::CategoryScheme::Scie
+    );
+    let written = write_review_file(
+        &read.value.review,
+        &read.value.content,
+        read.info.exported_at.unwrap(),
+        read.info.app_version.as_deref().unwrap(),
+    );
+    let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    expected["format_version"] = 2.into();
+    expected["review"]["map_scheme"] = "scie".into();
+    expected["content"]["map_nodes"] = serde_json::json!([]);
+    expected["content"]["map_links"] = serde_json::json!([]);
+    let written: serde_json::Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(written, expected);
 }
 
 #[test]
@@ -637,12 +684,12 @@ fn write_fixtures() {
     let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
     let (review, content) = small(20);
     std::fs::write(
-        format!("{dir}/review-v1.sightline.json"),
+        format!("{dir}/review-v2.sightline.json"),
         write_review_file(&review, &content, at(10), "0.1.0"),
     )
     .unwrap();
     std::fs::write(
-        format!("{dir}/backup-v1.sightline.json"),
+        format!("{dir}/backup-v2.sightline.json"),
         write_backup(&[small(20), small(21)], at(10), "0.1.0"),
     )
     .unwrap();
@@ -655,7 +702,7 @@ fn write_fixtures() {
     )
     .unwrap();
     std::fs::write(
-        format!("{dir}/reflection-pack-v1.sightline.json"),
+        format!("{dir}/reflection-pack-v2.sightline.json"),
         write_pack(&pack, at(10), "0.1.0"),
     )
     .unwrap();
@@ -677,7 +724,7 @@ fn write_fixtures() {
         }],
     };
     std::fs::write(
-        format!("{dir}/contribution-v1.sightline.json"),
+        format!("{dir}/contribution-v2.sightline.json"),
         write_contribution(&contribution, at(10), "0.1.0"),
     )
     .unwrap();

@@ -162,6 +162,14 @@ fn every_content_record_survives_a_round_trip_through_storage() {
         (RecordKind::Episode, ids::<Episode>(&content)),
         (RecordKind::Reflection, ids::<Reflection>(&content)),
         (RecordKind::Response, ids::<Response>(&content)),
+        (
+            RecordKind::MapNode,
+            ids::<sightline_core::map::MapNode>(&content),
+        ),
+        (
+            RecordKind::MapLink,
+            ids::<sightline_core::map::MapLink>(&content),
+        ),
     ] {
         assert!(!list.is_empty(), "{kind:?}");
         keys.extend(list.into_iter().map(|id| (kind, id)));

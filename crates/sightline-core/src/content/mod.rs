@@ -15,6 +15,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::RecordId;
+use crate::map::{EvidenceKind, MapLink, MapNode};
 pub use chronology::{ChronologyEvent, EventDate, Seen};
 pub use episodes::{Episode, PracticeKind};
 pub use people::{Agency, Participation, Person, PersonKind};
@@ -33,11 +34,13 @@ pub enum RecordKind {
     Template,
     Reflection,
     Response,
+    MapNode,
+    MapLink,
 }
 
 impl RecordKind {
     /// Every kind, in the order they are loaded (records refer to kinds earlier in the list).
-    pub const ALL: [RecordKind; 7] = [
+    pub const ALL: [RecordKind; 9] = [
         RecordKind::Agency,
         RecordKind::Person,
         RecordKind::Event,
@@ -45,6 +48,8 @@ impl RecordKind {
         RecordKind::Template,
         RecordKind::Reflection,
         RecordKind::Response,
+        RecordKind::MapNode,
+        RecordKind::MapLink,
     ];
 
     /// The kind's name in storage keys: "event".
@@ -57,6 +62,8 @@ impl RecordKind {
             RecordKind::Template => "template",
             RecordKind::Reflection => "reflection",
             RecordKind::Response => "response",
+            RecordKind::MapNode => "map_node",
+            RecordKind::MapLink => "map_link",
         }
     }
 
@@ -121,6 +128,9 @@ pub struct ReviewContent {
     pub templates: Vec<ReflectionTemplate>,
     pub reflections: Vec<Reflection>,
     pub responses: Vec<Response>,
+    /// The systems-factor map's nodes and links.
+    pub map_nodes: Vec<MapNode>,
+    pub map_links: Vec<MapLink>,
 }
 
 impl ReviewContent {
@@ -155,6 +165,8 @@ impl ReviewContent {
             RecordKind::Template => self.templates.len(),
             RecordKind::Reflection => self.reflections.len(),
             RecordKind::Response => self.responses.len(),
+            RecordKind::MapNode => self.map_nodes.len(),
+            RecordKind::MapLink => self.map_links.len(),
         }
     }
 
@@ -269,6 +281,40 @@ impl ReviewContent {
             }
             RecordKind::Response => {
                 self.remove::<Response>(id);
+            }
+            RecordKind::MapNode => {
+                self.remove::<MapNode>(id);
+                let gone: Vec<RecordId> = self
+                    .map_links
+                    .iter()
+                    .filter(|l| l.from == id || l.to == id)
+                    .map(|l| l.id)
+                    .collect();
+                for link in gone {
+                    self.remove::<MapLink>(link);
+                    changed.push(Change::Removed(RecordKind::MapLink, link));
+                }
+            }
+            RecordKind::MapLink => {
+                self.remove::<MapLink>(id);
+            }
+        }
+        // Map nodes cite episodes, events and reflections as evidence.
+        let cited = match kind {
+            RecordKind::Episode => Some(EvidenceKind::Episode),
+            RecordKind::Event => Some(EvidenceKind::Event),
+            RecordKind::Reflection => Some(EvidenceKind::Reflection),
+            _ => None,
+        };
+        if let Some(evidence_kind) = cited {
+            for node in &mut self.map_nodes {
+                let before = node.evidence.len();
+                node.evidence
+                    .retain(|e| !(e.kind == evidence_kind && e.id == id));
+                if node.evidence.len() != before {
+                    node.updated_at = at;
+                    changed.push(Change::Put(RecordKind::MapNode, node.id));
+                }
             }
         }
         changed

@@ -31,6 +31,7 @@ use crate::content::{
 };
 use crate::dates::format_uk_date;
 use crate::ids::{IdSource, RecordId};
+use crate::map::{MapLink, MapNode};
 use crate::review::Review;
 
 /// Which copy's version to keep.
@@ -195,6 +196,38 @@ fn describe(kind: RecordKind, value: &Value, content: &ReviewContent) -> (String
                 ),
             )
         }
+        RecordKind::MapNode => {
+            let n: MapNode = read(value).expect("a map node");
+            (
+                format!("Systems map node: {}", n.label),
+                [
+                    format!("{}, {}", n.kind.label(), n.polarity.label().to_lowercase()),
+                    format!("Level: {}", n.level.label()),
+                    n.note.clone(),
+                    format!("Evidence: {}", n.evidence.len()),
+                ]
+                .into_iter()
+                .filter(|line| !line.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            )
+        }
+        RecordKind::MapLink => {
+            let l: MapLink = read(value).expect("a map link");
+            (
+                format!(
+                    "Systems map link: {} {} {}",
+                    crate::map::node_label(content, l.from),
+                    l.kind.label(),
+                    crate::map::node_label(content, l.to)
+                ),
+                [l.caption(), l.note.clone()]
+                    .into_iter()
+                    .filter(|line| !line.trim().is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )
+        }
     }
 }
 
@@ -318,6 +351,8 @@ pub fn plan_merge(here: (&Review, &ReviewContent), file: &ReviewFile) -> MergePl
     merge_kind::<ReflectionTemplate>(content, &file.content, base, |r| r.updated_at, &mut plan);
     merge_kind::<Reflection>(content, &file.content, base, |r| r.updated_at, &mut plan);
     merge_kind::<Response>(content, &file.content, base, |r| r.updated_at, &mut plan);
+    merge_kind::<MapNode>(content, &file.content, base, |r| r.updated_at, &mut plan);
+    merge_kind::<MapLink>(content, &file.content, base, |r| r.updated_at, &mut plan);
     plan
 }
 
@@ -362,6 +397,8 @@ impl MergePlan {
                         }
                         RecordKind::Reflection => put_value::<Reflection>(content, &conflict.file),
                         RecordKind::Response => put_value::<Response>(content, &conflict.file),
+                        RecordKind::MapNode => put_value::<MapNode>(content, &conflict.file),
+                        RecordKind::MapLink => put_value::<MapLink>(content, &conflict.file),
                     }
                 }
             }
@@ -388,6 +425,8 @@ pub fn changed_records(before: &ReviewContent, after: &ReviewContent) -> Vec<Cha
     kind::<ReflectionTemplate>(before, after, &mut out);
     kind::<Reflection>(before, after, &mut out);
     kind::<Response>(before, after, &mut out);
+    kind::<MapNode>(before, after, &mut out);
+    kind::<MapLink>(before, after, &mut out);
     out
 }
 
@@ -432,6 +471,12 @@ pub fn with_new_ids(file: ReviewFile, ids: &mut dyn IdSource) -> ReviewFile {
     for r in &mut content.responses {
         r.id = fresh(r.id, &mut map);
     }
+    for n in &mut content.map_nodes {
+        n.id = fresh(n.id, &mut map);
+    }
+    for l in &mut content.map_links {
+        l.id = fresh(l.id, &mut map);
+    }
     // Links follow; links to built-in templates and their prompts stay as they are.
     let relink = |id: RecordId| -> RecordId {
         if built_in.contains(&id) {
@@ -466,6 +511,15 @@ pub fn with_new_ids(file: ReviewFile, ids: &mut dyn IdSource) -> ReviewFile {
         r.participant = relink(r.participant);
         r.episodes = r.episodes.iter().map(|x| relink(*x)).collect();
         r.events = r.events.iter().map(|x| relink(*x)).collect();
+    }
+    for n in &mut content.map_nodes {
+        for e in &mut n.evidence {
+            e.id = relink(e.id);
+        }
+    }
+    for l in &mut content.map_links {
+        l.from = relink(l.from);
+        l.to = relink(l.to);
     }
     review.id = ids.review_id();
     review.title = format!("{} (copy)", review.title);

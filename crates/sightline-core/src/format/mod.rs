@@ -13,6 +13,7 @@ pub mod merge;
 pub mod pack;
 pub mod restore;
 pub mod v1;
+pub mod v2;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -22,10 +23,10 @@ use crate::content::ReviewContent;
 use crate::ids::IdSource;
 use crate::review::Review;
 use restore::{read_content, repair_content};
-use v1::{content_v1, ContentV1, ReviewV1};
+use v2::{content_v2, ContentV2, ReviewV2};
 
 /// The format version this build writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = v1::VERSION;
+pub const FORMAT_VERSION: u32 = v2::VERSION;
 /// The largest file Sightline reads.
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 
@@ -202,11 +203,12 @@ pub fn read_envelope(bytes: &[u8]) -> Result<(FileInfo, Value), FileError> {
     ))
 }
 
-/// Brings a body of `version` up to the current version, one version at a time. Version 1 is
-/// the first: there is nothing older yet. A version 2 adds `fn v1_to_v2(Value) -> Value` here.
+/// Brings a body of `version` up to the current version, one version at a time: each older
+/// version has a step to the next. A version 3 adds its step here and in its own module.
 fn migrate(version: u32, body: Value) -> Result<Value, FileError> {
     match version {
-        v1::VERSION => Ok(body),
+        v1::VERSION => migrate(v2::VERSION, v2::migrate_v1(body)),
+        v2::VERSION => Ok(body),
         other => Err(FileError::Damaged(format!(
             "unknown format version {other}"
         ))),
@@ -233,7 +235,7 @@ fn read_review_body(
     let review_value = body
         .get("review")
         .ok_or_else(|| FileError::Damaged("it has no review in it".into()))?;
-    let review = ReviewV1::deserialize(review_value)
+    let review = ReviewV2::deserialize(review_value)
         .map_err(|e| FileError::Damaged(format!("the review\u{2019}s details: {e}")))?;
     let review = review.into_review(repairs);
     let mut content = read_content(body.get("content"), repairs);
@@ -351,8 +353,8 @@ fn backup_from(
 #[derive(Serialize)]
 struct ReviewBodyOut {
     based_on: Option<DateTime<Utc>>,
-    review: ReviewV1,
-    content: ContentV1,
+    review: ReviewV2,
+    content: ContentV2,
 }
 
 #[derive(Serialize)]
@@ -377,8 +379,8 @@ struct BackupOut<'a> {
 fn body_out(review: &Review, content: &ReviewContent) -> ReviewBodyOut {
     ReviewBodyOut {
         based_on: review.synced_at,
-        review: ReviewV1::from(review),
-        content: content_v1(content),
+        review: ReviewV2::from(review),
+        content: content_v2(content),
     }
 }
 
@@ -449,5 +451,7 @@ pub fn describe_counts(content: &ReviewContent) -> Vec<(&'static str, usize)> {
         ("reflection frameworks", content.templates.len()),
         ("reflections", content.reflections.len()),
         ("reflection answers", content.responses.len()),
+        ("systems map nodes", content.map_nodes.len()),
+        ("systems map links", content.map_links.len()),
     ]
 }

@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::v1::{AgencyV1, EpisodeV1, EventV1, PersonV1, ReflectionV1, ResponseV1, TemplateV1};
+use super::v2::{MapLinkV2, MapNodeV2};
 use crate::content::reflections::find_template;
 use crate::content::{Record, ReviewContent};
 use crate::ids::{IdSource, RecordId};
@@ -45,9 +46,11 @@ fn read_list<V: DeserializeOwned, M: From<V>>(
         .collect()
 }
 
-/// Reads a review's content from version 1 JSON.
+/// Reads a review's content from version 2 JSON (version 1 files are migrated to it first).
 pub fn read_content(content: Option<&Value>, repairs: &mut Vec<String>) -> ReviewContent {
     ReviewContent {
+        map_nodes: read_list::<MapNodeV2, _>(content, "map_nodes", "systems map nodes", repairs),
+        map_links: read_list::<MapLinkV2, _>(content, "map_links", "systems map links", repairs),
         agencies: read_list::<AgencyV1, _>(content, "agencies", "agencies", repairs),
         people: read_list::<PersonV1, _>(content, "people", "people", repairs),
         events: read_list::<EventV1, _>(content, "events", "chronology events", repairs),
@@ -133,6 +136,20 @@ pub fn repair_content(content: &mut ReviewContent, ids: &mut dyn IdSource) -> Ve
     renumber_duplicates(
         &mut content.responses,
         "answers",
+        |r, id| r.id = id,
+        ids,
+        &mut repairs,
+    );
+    renumber_duplicates(
+        &mut content.map_nodes,
+        "systems map nodes",
+        |r, id| r.id = id,
+        ids,
+        &mut repairs,
+    );
+    renumber_duplicates(
+        &mut content.map_links,
+        "systems map links",
         |r, id| r.id = id,
         ids,
         &mut repairs,
@@ -238,5 +255,56 @@ pub fn repair_content(content: &mut ReviewContent, ids: &mut dyn IdSource) -> Ve
             );
         }
     }
+    repair_map(content, &mut repairs);
     repairs
+}
+
+/// The map's own repairs: evidence that points at nothing, nodes outside their band, links
+/// that do not join two nodes, links repeated.
+fn repair_map(content: &mut ReviewContent, repairs: &mut Vec<String>) {
+    let snapshot = content.clone();
+    for node in &mut content.map_nodes {
+        let before = node.evidence.len();
+        node.evidence.retain(|e| e.exists(&snapshot));
+        let mut seen = HashSet::new();
+        node.evidence.retain(|e| seen.insert(*e));
+        if node.evidence.len() < before {
+            repairs.push(format!(
+                "Map node \u{201c}{}\u{201d}: evidence not in the file (or listed twice) was dropped.",
+                node.label
+            ));
+        }
+        if node.label.trim().is_empty() {
+            node.label = "Untitled node".into();
+            repairs.push(
+                "A map node had no label; it is called \u{201c}Untitled node\u{201d}.".into(),
+            );
+        }
+        let (x, y) = crate::map::geometry::place(node.level, node.x, node.y);
+        if (x, y) != (node.x, node.y) {
+            node.x = x;
+            node.y = y;
+            repairs.push(format!(
+                "Map node \u{201c}{}\u{201d} was outside its level\u{2019}s band; it was moved back in.",
+                node.label
+            ));
+        }
+    }
+    let nodes: BTreeSet<RecordId> = content.map_nodes.iter().map(|n| n.id).collect();
+    let mut joined = HashSet::new();
+    let before = content.map_links.len();
+    content.map_links.retain(|l| {
+        l.from != l.to
+            && nodes.contains(&l.from)
+            && nodes.contains(&l.to)
+            && joined.insert((l.from, l.to, l.kind))
+    });
+    let dropped = before - content.map_links.len();
+    if dropped > 0 {
+        repairs.push(format!(
+            "{dropped} map link{} joined nodes not in the file, joined a node to itself or repeated another; {} dropped.",
+            if dropped == 1 { "" } else { "s" },
+            if dropped == 1 { "it was" } else { "they were" }
+        ));
+    }
 }

@@ -291,6 +291,7 @@ impl ReviewV1 {
             created_at: self.created_at,
             updated_at: self.updated_at,
             synced_at: None,
+            map_scheme: Default::default(),
         };
         for (key, date) in self.stage_dates {
             match Milestone::from_key(&key) {
@@ -561,6 +562,7 @@ pub fn content_v1(content: &crate::content::ReviewContent) -> ContentV1 {
         reflections: content.reflections.iter().map(ReflectionV1::from).collect(),
         responses: content.responses.iter().map(ResponseV1::from).collect(),
     };
+
     out.agencies.sort_by_key(|r| r.id);
     out.people.sort_by_key(|r| r.id);
     out.events.sort_by_key(|r| r.id);
