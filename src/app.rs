@@ -13,7 +13,7 @@ use crate::features::review::ReviewLayout;
 use crate::features::reviews_list::ReviewsPage;
 use crate::features::storage_page::StoragePage;
 use crate::platform::{persistence, storage};
-use crate::routes::{Navigator, Route};
+use crate::routes::{Navigator, ReviewSection, Route};
 
 /// Which page component is on screen. Moving between a review's sections keeps the same
 /// page (and the review's open session), so only the review's id counts here.
@@ -94,7 +94,13 @@ pub fn App() -> impl IntoView {
                 </div>
             </header>
             <UpdateBanner />
-            <main id="main-content" class="app-width app-main" tabindex="-1">
+            <main
+                id="main-content"
+                class="app-width app-main"
+                // The systems map uses the whole width of the window.
+                class:app-main--wide=move || matches!(navigator.route(), Route::Review(_, ReviewSection::SystemsMap))
+                tabindex="-1"
+            >
                 {move || match page.get() {
                     Page::Reviews => view! { <ReviewsPage /> }.into_any(),
                     Page::NewReview => view! { <NewReviewPage /> }.into_any(),

@@ -30,6 +30,7 @@ pub enum ReviewSection {
     Reflections,
     Reflection(RecordId),
     Template(RecordId),
+    SystemsMap,
     Search,
 }
 
@@ -45,6 +46,7 @@ impl ReviewSection {
             ReviewSection::Reflections => "reflections".into(),
             ReviewSection::Reflection(id) => format!("reflections/{id}"),
             ReviewSection::Template(id) => format!("templates/{id}"),
+            ReviewSection::SystemsMap => "map".into(),
             ReviewSection::Search => "search".into(),
         }
     }
@@ -60,6 +62,7 @@ impl ReviewSection {
             ["reflections"] => ReviewSection::Reflections,
             ["reflections", id] => ReviewSection::Reflection(record(id)?),
             ["templates", id] => ReviewSection::Template(record(id)?),
+            ["map"] => ReviewSection::SystemsMap,
             ["search"] => ReviewSection::Search,
             _ => return None,
         })

@@ -1,5 +1,6 @@
 //! Thin adapters over the browser: the only place that touches IndexedDB, localStorage, the
-//! service worker, the storage manager, the clock and the browser's random numbers.
+//! service worker, the storage manager, the clock, the browser's random numbers and its image
+//! drawing.
 //!
 //! Each adapter turns browser failures into typed errors with plain-English messages and leaves
 //! every decision to the core crate or the feature that calls it.
@@ -8,6 +9,7 @@ pub mod clock;
 pub mod files;
 pub mod history;
 pub mod ids;
+pub mod image;
 pub mod persistence;
 pub mod service_worker;
 pub mod settings;

@@ -175,20 +175,7 @@ pub fn writes_for(
 
 /// The writes that store every record of `content`.
 pub fn all_writes(content: &ReviewContent) -> Vec<RecordWrite> {
-    use sightline_core::content::*;
-    use sightline_core::Record;
-    fn of<T: Record>(content: &ReviewContent, out: &mut Vec<Change>) {
-        out.extend(T::all(content).iter().map(|r| Change::Put(T::KIND, r.id())));
-    }
-    let mut changes = Vec::new();
-    of::<Agency>(content, &mut changes);
-    of::<Person>(content, &mut changes);
-    of::<ChronologyEvent>(content, &mut changes);
-    of::<Episode>(content, &mut changes);
-    of::<ReflectionTemplate>(content, &mut changes);
-    of::<Reflection>(content, &mut changes);
-    of::<Response>(content, &mut changes);
-    writes_for(content, &changes)
+    writes_for(content, &content.every_record())
 }
 
 /// A content record's key: `<review id>/<kind>/<record id>`.

@@ -11,14 +11,16 @@ pub enum Section {
     Chronology,
     Episodes,
     Reflections,
+    SystemsMap,
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [
+    pub const ALL: [Section; 5] = [
         Section::People,
         Section::Chronology,
         Section::Episodes,
         Section::Reflections,
+        Section::SystemsMap,
     ];
 
     pub fn label(self) -> &'static str {
@@ -27,6 +29,7 @@ impl Section {
             Section::Chronology => "Chronology",
             Section::Episodes => "Episodes",
             Section::Reflections => "Reflections",
+            Section::SystemsMap => "Systems map",
         }
     }
 }
@@ -251,6 +254,21 @@ pub fn search(content: &ReviewContent, query: &str) -> Vec<SectionHits> {
                     id: response.id,
                     parent: Some(response.reflection),
                     title: format!("{role}: {}", first_line(&prompt)),
+                    snippet: snippet(&words, &texts),
+                },
+            );
+        }
+    }
+    for node in &content.map_nodes {
+        let texts = [node.label.as_str(), node.note.as_str()];
+        if matches(&words, &texts) {
+            add(
+                Section::SystemsMap,
+                SearchHit {
+                    kind: RecordKind::MapNode,
+                    id: node.id,
+                    parent: None,
+                    title: format!("{}: {}", node.kind.label(), first_line(&node.label)),
                     snippet: snippet(&words, &texts),
                 },
             );

@@ -350,6 +350,34 @@ fn EpisodeDetails(episode: RecordId, current: Memo<Option<Episode>>) -> impl Int
             </ul>
         </Show>
 
+        <h2 class="app-heading-m">"On the systems map"</h2>
+        {move || {
+            let evidence = sightline_core::map::EvidenceRef {
+                kind: sightline_core::map::EvidenceKind::Episode,
+                id: episode,
+            };
+            let citing: Vec<(RecordId, String, &'static str)> = content.with(|c| {
+                sightline_core::map::nodes_citing(c, evidence)
+                    .into_iter()
+                    .map(|n| (n.id, n.label.clone(), n.kind.label()))
+                    .collect()
+            });
+            if citing.is_empty() {
+                view! { <p class="app-body">"No node on the systems map cites this episode yet."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="app-list" data-testid="episode-map-nodes">
+                        {citing.into_iter().map(|(id, label, kind)| view! {
+                            <li>
+                                <a href=format!("{}#map-node-{id}", review_section_href(review_id, ReviewSection::SystemsMap))>{label}</a>
+                                <span class="app-secondary-text">{format!(" ({kind})")}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }
+        }}
+
         <h2 class="app-heading-m">"Delete this episode"</h2>
         <p class="app-body">"Its events stay in the chronology."</p>
         <button type="button" class="app-button app-button--warning" on:click=move |_| confirm_delete.set(true)>

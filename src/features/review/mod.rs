@@ -12,6 +12,7 @@ pub mod people;
 pub mod reflections;
 pub mod search;
 pub mod session;
+pub mod systems_map;
 
 use leptos::prelude::*;
 use sightline_core::dates::format_uk_date;
@@ -101,6 +102,7 @@ fn ReviewWorkspace(
         (ReviewSection::Chronology, "Chronology"),
         (ReviewSection::Episodes, "Episodes"),
         (ReviewSection::Reflections, "Reflections"),
+        (ReviewSection::SystemsMap, "Systems map"),
     ];
     view! {
         <div class="app-review-frame">
@@ -153,6 +155,7 @@ fn ReviewWorkspace(
             ReviewSection::Template(template) => {
                 view! { <reflections::TemplatePage template /> }.into_any()
             }
+            ReviewSection::SystemsMap => view! { <systems_map::SystemsMapPage /> }.into_any(),
             ReviewSection::Search => view! { <search::SearchPage /> }.into_any(),
         }}
         <span hidden data-testid="review-id">{move || review.read().id.to_string()}</span>

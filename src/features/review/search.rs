@@ -77,6 +77,11 @@ fn hit_href(
             None => review_section_href(review, ReviewSection::Reflections),
         },
         RecordKind::Template => review_section_href(review, ReviewSection::Template(id)),
+        RecordKind::MapNode => format!(
+            "{}#map-node-{id}",
+            review_section_href(review, ReviewSection::SystemsMap)
+        ),
+        RecordKind::MapLink => review_section_href(review, ReviewSection::SystemsMap),
     }
 }
 

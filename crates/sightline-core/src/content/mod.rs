@@ -170,6 +170,36 @@ impl ReviewContent {
         }
     }
 
+    /// The ids of every record of `kind`.
+    pub fn ids_of(&self, kind: RecordKind) -> Vec<RecordId> {
+        fn ids<T: Record>(all: &[T]) -> Vec<RecordId> {
+            all.iter().map(Record::id).collect()
+        }
+        match kind {
+            RecordKind::Agency => ids(&self.agencies),
+            RecordKind::Person => ids(&self.people),
+            RecordKind::Event => ids(&self.events),
+            RecordKind::Episode => ids(&self.episodes),
+            RecordKind::Template => ids(&self.templates),
+            RecordKind::Reflection => ids(&self.reflections),
+            RecordKind::Response => ids(&self.responses),
+            RecordKind::MapNode => ids(&self.map_nodes),
+            RecordKind::MapLink => ids(&self.map_links),
+        }
+    }
+
+    /// Every record, as puts, in load order: what storing the whole content writes.
+    pub fn every_record(&self) -> Vec<Change> {
+        RecordKind::ALL
+            .into_iter()
+            .flat_map(|kind| {
+                self.ids_of(kind)
+                    .into_iter()
+                    .map(move |id| Change::Put(kind, id))
+            })
+            .collect()
+    }
+
     /// The name of an agency, or "" when there is none.
     pub fn agency_name(&self, id: Option<RecordId>) -> &str {
         id.and_then(|id| self.get::<Agency>(id))

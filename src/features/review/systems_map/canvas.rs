@@ -1,0 +1,759 @@
+//! The map's canvas: an SVG of the bands, links and nodes, with the mouse, touch and keyboard
+//! handling.
+//!
+//! Mouse and touch: press a node and drag to move it (and every selected node with it);
+//! Shift-click or Ctrl-click adds to or takes from the selection; drag the background to pan,
+//! Shift-drag it to select with a rubber band; the wheel or a pinch zooms. Keyboard: every
+//! node is a button in reading order (Tab); arrow keys go to neighbours, Alt with an arrow key
+//! moves, Alt with Page Up or Page Down changes level, Space selects, Enter changes, Delete
+//! deletes, Escape clears the selection. The canvas itself pans with the arrow keys and zooms
+//! with + and −.
+//!
+//! Dragging changes only the dragged nodes' offset signals, so one frame of a drag updates
+//! those nodes and their links and nothing else; the move is stored, snapped to the grid and
+//! the bands, when the pointer is let go.
+
+use std::collections::{BTreeSet, HashMap};
+
+use leptos::prelude::*;
+use sightline_core::map::edit::MapEdit;
+use sightline_core::map::geometry::{
+    self, link_ends, link_label_point, node_shape, wrap_label, Point, Rect, BAND_HEIGHT,
+    NODE_HEIGHT, NODE_WIDTH,
+};
+use sightline_core::map::svg::{polarity_style, LABEL_CHARS, LABEL_LINES};
+use sightline_core::map::{category_label, Level, MapNode};
+use sightline_core::RecordId;
+use wasm_bindgen::JsCast;
+
+use super::{
+    focus_node, node_element_id, use_map_state, Editor, MapState, Viewport, LINK_LABEL_MIN_SCALE,
+};
+
+/// How far (in screen pixels) a pointer moves before a press becomes a drag.
+const DRAG_THRESHOLD: f64 = 4.0;
+
+/// What a pointer is doing on the canvas.
+#[derive(Clone, Debug, Default)]
+enum Gesture {
+    #[default]
+    Idle,
+    Pan {
+        start: Point,
+        view: Viewport,
+        moved: bool,
+    },
+    Drag {
+        start: Point,
+        ids: Vec<RecordId>,
+        moved: bool,
+    },
+    Band {
+        start: Point,
+        additive: bool,
+    },
+    Pinch {
+        distance: f64,
+        view: Viewport,
+        middle: Point,
+    },
+}
+
+/// The canvas-relative point of a pointer event.
+fn local_point(svg: &web_sys::Element, x: f64, y: f64) -> Point {
+    let rect = svg.get_bounding_client_rect();
+    Point::new(x - rect.left(), y - rect.top())
+}
+
+/// The node a pointer event happened on, from the `data-node` attribute of its element or an
+/// ancestor.
+fn node_under(ev: &web_sys::PointerEvent) -> Option<RecordId> {
+    let element = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let node = element.closest("[data-node]").ok()??;
+    RecordId::parse(&node.get_attribute("data-node")?)
+}
+
+/// The SVG canvas.
+#[component]
+pub fn MapCanvas() -> impl IntoView {
+    let state = use_map_state();
+    let content = state.session.content();
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let gesture = StoredValue::new(Gesture::Idle);
+    let pointers: StoredValue<HashMap<i32, Point>> = StoredValue::new(HashMap::new());
+    let band = RwSignal::new(None::<Rect>);
+    let width = Memo::new(move |_| content.with(|c| geometry::map_width(&c.map_nodes)));
+    let link_ids =
+        Memo::new(move |_| content.with(|c| c.map_links.iter().map(|l| l.id).collect::<Vec<_>>()));
+    let show_link_labels = Memo::new(move |_| state.viewport.read().scale >= LINK_LABEL_MIN_SCALE);
+
+    // Keep the canvas's size known, for Fit and for placing things in view.
+    let measure = move || {
+        if let Some(svg) = svg_ref.get_untracked() {
+            let rect = svg.get_bounding_client_rect();
+            if rect.width() > 0.0 {
+                state.canvas_size.set((rect.width(), rect.height()));
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if svg_ref.get().is_some() {
+            measure();
+            state.fit();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let element =
+        move || -> Option<web_sys::Element> { svg_ref.get_untracked().map(|s| s.unchecked_into()) };
+
+    let pointer_down = move |ev: web_sys::PointerEvent| {
+        let Some(svg) = element() else { return };
+        let at = local_point(&svg, ev.client_x() as f64, ev.client_y() as f64);
+        pointers.update_value(|p| {
+            p.insert(ev.pointer_id(), at);
+        });
+        let _ = svg.set_pointer_capture(ev.pointer_id());
+        // Two fingers: pinch to zoom, whatever the first one was doing.
+        if pointers.with_value(|p| p.len()) == 2 {
+            if let Gesture::Drag { ids, .. } = gesture.get_value() {
+                state.clear_offsets(&ids);
+            }
+            let points: Vec<Point> = pointers.with_value(|p| p.values().copied().collect());
+            let (a, b) = (points[0], points[1]);
+            gesture.set_value(Gesture::Pinch {
+                distance: ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt().max(1.0),
+                view: state.viewport.get_untracked(),
+                middle: Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0),
+            });
+            band.set(None);
+            return;
+        }
+        let additive = ev.shift_key() || ev.ctrl_key() || ev.meta_key();
+        match node_under(&ev) {
+            Some(id) => {
+                ev.prevent_default();
+                let mut selected = state.selected.get_untracked();
+                if additive {
+                    if !selected.remove(&id) {
+                        selected.insert(id);
+                    }
+                } else if !selected.contains(&id) {
+                    selected = [id].into();
+                }
+                state.selected.set(selected.clone());
+                state.focused.set(Some(id));
+                focus_node(id);
+                let ids: Vec<RecordId> = if selected.contains(&id) {
+                    selected.into_iter().collect()
+                } else {
+                    Vec::new()
+                };
+                gesture.set_value(Gesture::Drag {
+                    start: at,
+                    ids,
+                    moved: false,
+                });
+            }
+            None if additive => {
+                gesture.set_value(Gesture::Band {
+                    start: at,
+                    additive: true,
+                });
+            }
+            None if ev.button() == 0 && ev.pointer_type() == "mouse" && ev.alt_key() => {
+                gesture.set_value(Gesture::Band {
+                    start: at,
+                    additive: false,
+                });
+            }
+            None => {
+                gesture.set_value(Gesture::Pan {
+                    start: at,
+                    view: state.viewport.get_untracked(),
+                    moved: false,
+                });
+            }
+        }
+    };
+
+    let pointer_move = move |ev: web_sys::PointerEvent| {
+        let Some(svg) = element() else { return };
+        if !pointers.with_value(|p| p.contains_key(&ev.pointer_id())) {
+            return;
+        }
+        let at = local_point(&svg, ev.client_x() as f64, ev.client_y() as f64);
+        pointers.update_value(|p| {
+            p.insert(ev.pointer_id(), at);
+        });
+        let mut current = gesture.get_value();
+        match &mut current {
+            Gesture::Idle => {}
+            Gesture::Pan { start, view, moved } => {
+                let (dx, dy) = (at.x - start.x, at.y - start.y);
+                if dx.abs() + dy.abs() > DRAG_THRESHOLD {
+                    *moved = true;
+                }
+                if *moved {
+                    state.viewport.set(Viewport {
+                        x: view.x + dx,
+                        y: view.y + dy,
+                        scale: view.scale,
+                    });
+                }
+            }
+            Gesture::Drag { start, ids, moved } => {
+                let (dx, dy) = (at.x - start.x, at.y - start.y);
+                if dx.abs() + dy.abs() > DRAG_THRESHOLD {
+                    *moved = true;
+                }
+                if *moved {
+                    let scale = state.viewport.get_untracked().scale;
+                    for id in ids.iter() {
+                        state.offset(*id).set((dx / scale, dy / scale));
+                    }
+                }
+            }
+            Gesture::Band { start, .. } => {
+                let view = state.viewport.get_untracked();
+                band.set(Some(Rect::from_corners(
+                    view.to_map(*start),
+                    view.to_map(at),
+                )));
+            }
+            Gesture::Pinch {
+                distance,
+                view,
+                middle,
+            } => {
+                let points: Vec<Point> = pointers.with_value(|p| p.values().copied().collect());
+                if points.len() == 2 {
+                    let (a, b) = (points[0], points[1]);
+                    let now = ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt().max(1.0);
+                    state.viewport.set(view.zoom_at(now / *distance, *middle));
+                }
+            }
+        }
+        gesture.set_value(current);
+    };
+
+    let pointer_up = move |ev: web_sys::PointerEvent, cancelled: bool| {
+        pointers.update_value(|p| {
+            p.remove(&ev.pointer_id());
+        });
+        let finished = gesture.get_value();
+        gesture.set_value(Gesture::Idle);
+        match finished {
+            Gesture::Idle | Gesture::Pinch { .. } => {}
+            Gesture::Pan { moved, .. } => {
+                if !moved && !cancelled {
+                    state.selected.set(BTreeSet::new());
+                }
+            }
+            Gesture::Drag { ids, moved, .. } => {
+                if !moved || cancelled {
+                    state.clear_offsets(&ids);
+                    return;
+                }
+                let moves: Vec<(RecordId, Level, i32, i32)> = ids
+                    .iter()
+                    .filter_map(|id| {
+                        let node = state.node(*id)?;
+                        let (dx, dy) = state.offset(*id).get_untracked();
+                        let (level, x, y) =
+                            geometry::drop_at(Point::new(node.x as f64 + dx, node.y as f64 + dy));
+                        Some((*id, level, x, y))
+                    })
+                    .collect();
+                let edit = content.with_untracked(|c| MapEdit::move_nodes(c, moves));
+                let description = if ids.len() == 1 {
+                    "Move a node".to_owned()
+                } else {
+                    format!("Move {} nodes", ids.len())
+                };
+                // The stored move and the end of the offsets land in the same frame.
+                state.apply(&edit, &description);
+                state.clear_offsets(&ids);
+            }
+            Gesture::Band { additive, .. } => {
+                if let Some(area) = band.get_untracked() {
+                    let inside: Vec<RecordId> =
+                        content.with_untracked(|c| geometry::nodes_in_rect(&c.map_nodes, area));
+                    state.selected.update(|selected| {
+                        if !additive {
+                            selected.clear();
+                        }
+                        selected.extend(inside.iter().copied());
+                    });
+                    let count = state.selected.get_untracked().len();
+                    state.announcement.set(format!(
+                        "{count} node{} selected",
+                        if count == 1 { "" } else { "s" }
+                    ));
+                }
+                band.set(None);
+            }
+        }
+    };
+
+    let wheel = move |ev: web_sys::WheelEvent| {
+        let Some(svg) = element() else { return };
+        ev.prevent_default();
+        let at = local_point(&svg, ev.client_x() as f64, ev.client_y() as f64);
+        // Lines or pages of scrolling count as about 40 pixels each.
+        let delta = match ev.delta_mode() {
+            0 => ev.delta_y(),
+            1 => ev.delta_y() * 40.0,
+            _ => ev.delta_y() * 400.0,
+        };
+        let factor = (-delta * 0.0015).exp();
+        state.viewport.update(|v| *v = v.zoom_at(factor, at));
+    };
+
+    // The canvas itself: arrow keys pan, + and − zoom, 0 fits.
+    let canvas_keys = move |ev: web_sys::KeyboardEvent| {
+        let on_canvas = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| e.tag_name() == "svg");
+        if !on_canvas {
+            return;
+        }
+        let step = 60.0;
+        let (dx, dy) = match ev.key().as_str() {
+            "ArrowLeft" => (step, 0.0),
+            "ArrowRight" => (-step, 0.0),
+            "ArrowUp" => (0.0, step),
+            "ArrowDown" => (0.0, -step),
+            "+" | "=" => {
+                ev.prevent_default();
+                state.zoom(1.25);
+                return;
+            }
+            "-" | "_" => {
+                ev.prevent_default();
+                state.zoom(0.8);
+                return;
+            }
+            "0" => {
+                ev.prevent_default();
+                state.fit();
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        state.viewport.update(|v| {
+            v.x += dx;
+            v.y += dy;
+        });
+    };
+
+    let transform = move || {
+        let v = state.viewport.get();
+        format!("translate({:.2} {:.2}) scale({:.4})", v.x, v.y, v.scale)
+    };
+
+    view! {
+        <div class="app-map-canvas">
+            <svg
+                node_ref=svg_ref
+                class="app-map-svg"
+                tabindex="0"
+                role="group"
+                aria-label="Systems map canvas"
+                aria-describedby="map-canvas-help"
+                data-testid="map-canvas"
+                on:pointerdown=pointer_down
+                on:pointermove=pointer_move
+                on:pointerup=move |ev| pointer_up(ev, false)
+                on:pointercancel=move |ev| pointer_up(ev, true)
+                on:wheel=wheel
+                on:keydown=canvas_keys
+            >
+                <defs>
+                    <marker id="map-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+                        <path d="M0 0L10 5L0 10Z" fill="#505a5f"></path>
+                    </marker>
+                </defs>
+                <g transform=transform data-testid="map-world">
+                    <Bands width />
+                    <g class="app-map-links">
+                        <For each=move || link_ids.get() key=|id| *id let(id)>
+                            <LinkView id show_label=show_link_labels />
+                        </For>
+                    </g>
+                    <g class="app-map-nodes">
+                        <For each=move || state.order.get() key=|id| *id let(id)>
+                            <NodeView id />
+                        </For>
+                    </g>
+                    {move || band.get().map(|r| view! {
+                        <rect class="app-map-band-select" x=r.x y=r.y width=r.width height=r.height></rect>
+                    })}
+                </g>
+            </svg>
+            <p class="app-hint" id="map-canvas-help">
+                "Drag a node to move it; drag the background to move around; Shift and drag to select several; scroll or pinch to zoom. With the keyboard: Tab to a node, arrow keys to its neighbours, Alt and an arrow key to move it, Alt and Page Up or Page Down to change its level, Space to select, Enter to change it, Delete to delete it."
+            </p>
+        </div>
+    }
+}
+
+/// The level bands behind the nodes.
+#[component]
+fn Bands(width: Memo<i32>) -> impl IntoView {
+    Level::ALL
+        .into_iter()
+        .map(|level| {
+            let top = geometry::band_top(level);
+            let class = if level.index() % 2 == 0 {
+                "app-map-band app-map-band--shaded"
+            } else {
+                "app-map-band"
+            };
+            view! {
+                <g aria-hidden="true">
+                    <rect class=class x="0" y=top width=move || width.get() height=BAND_HEIGHT></rect>
+                    <line class="app-map-band__rule" x1="0" y1=top x2=move || width.get() y2=top></line>
+                    <text class="app-map-band__label" x="12" y=top + 26>{level.label()}</text>
+                </g>
+            }
+        })
+        .collect_view()
+}
+
+/// What a node shows, apart from where it is: when this changes, the node is redrawn.
+#[derive(Clone, Debug, PartialEq)]
+struct NodeLook {
+    node: MapNode,
+    links: usize,
+    scheme: sightline_core::map::CategoryScheme,
+}
+
+impl NodeLook {
+    /// What a screen reader hears for the node.
+    fn description(&self) -> String {
+        let node = &self.node;
+        let category = node
+            .category
+            .as_deref()
+            .map(|c| format!(" Category: {}.", category_label(c, self.scheme)))
+            .unwrap_or_default();
+        format!(
+            "{}: {}. {}. Level: {}.{category} {} link{}, {} piece{} of evidence.",
+            node.kind.label(),
+            node.label,
+            node.polarity.label(),
+            node.level.short_label(),
+            self.links,
+            if self.links == 1 { "" } else { "s" },
+            node.evidence.len(),
+            if node.evidence.len() == 1 { "" } else { "s" }
+        )
+    }
+}
+
+/// The node nearest to `from` in the closest level above (`up`) or below that has nodes.
+fn neighbour_across(state: &MapState, from: &MapNode, up: bool) -> Option<RecordId> {
+    state.session.content().with_untracked(|c| {
+        let mut levels: Vec<Level> = Level::ALL.to_vec();
+        if up {
+            levels.reverse();
+        }
+        let start = levels.iter().position(|l| *l == from.level)?;
+        levels[start + 1..].iter().find_map(|level| {
+            c.map_nodes
+                .iter()
+                .filter(|n| n.level == *level)
+                .min_by_key(|n| (n.x - from.x).abs())
+                .map(|n| n.id)
+        })
+    })
+}
+
+/// One node on the canvas. Its element is made once; moving it changes only its
+/// `transform`, and its insides are redrawn only when what it shows changes.
+#[component]
+fn NodeView(id: RecordId) -> impl IntoView {
+    let state = use_map_state();
+    let node = Memo::new(move |_| state.node(id));
+    let position = Memo::new(move |_| node.with(|n| n.as_ref().map(|n| (n.x, n.y))));
+    let look = Memo::new(move |_| {
+        let links = state.link_counts.with(|c| c.get(&id).copied().unwrap_or(0));
+        let scheme = state.session.review().with(|r| r.map_scheme);
+        node.with(|n| {
+            n.as_ref().map(|n| {
+                let mut node = n.clone();
+                // Where it is does not change how it looks.
+                node.x = 0;
+                node.y = 0;
+                node.updated_at = Default::default();
+                NodeLook {
+                    node,
+                    links,
+                    scheme,
+                }
+            })
+        })
+    });
+    let offset = state.offset(id);
+    let selected = Memo::new(move |_| state.selected.with(|s| s.contains(&id)));
+    let transform = move || {
+        position.get().map(|(x, y)| {
+            let (dx, dy) = offset.get();
+            format!("translate({} {})", x as f64 + dx, y as f64 + dy)
+        })
+    };
+    let dragging = move || offset.with(|(dx, dy)| *dx != 0.0 || *dy != 0.0);
+
+    let keydown = move |ev: web_sys::KeyboardEvent| {
+        let Some(current) = node.get_untracked() else {
+            return;
+        };
+        let key = ev.key();
+        let go = |target: Option<RecordId>, extend: bool| {
+            if let Some(target) = target {
+                if extend {
+                    state.selected.update(|s| {
+                        s.insert(target);
+                    });
+                }
+                state.focused.set(Some(target));
+                state.bring_into_view(target);
+                focus_node(target);
+            }
+        };
+        if ev.alt_key() {
+            let step = if ev.shift_key() {
+                geometry::GRID * 5
+            } else {
+                geometry::GRID
+            };
+            let targets = {
+                let mut t = state.targets();
+                t.insert(id);
+                t
+            };
+            let edit = match key.as_str() {
+                "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" => {
+                    let (dx, dy) = match key.as_str() {
+                        "ArrowLeft" => (-step, 0),
+                        "ArrowRight" => (step, 0),
+                        "ArrowUp" => (0, -step),
+                        _ => (0, step),
+                    };
+                    Some((
+                        state
+                            .session
+                            .content()
+                            .with_untracked(|c| MapEdit::nudge_nodes(c, &targets, dx, dy)),
+                        "Move",
+                    ))
+                }
+                "PageUp" | "PageDown" => {
+                    let index =
+                        current.level.index() as isize + if key == "PageUp" { -1 } else { 1 };
+                    match Level::from_index(index.max(0) as usize).filter(|_| index >= 0) {
+                        Some(level) => Some((
+                            state
+                                .session
+                                .content()
+                                .with_untracked(|c| MapEdit::move_to_level(c, &targets, level)),
+                            "Move to level",
+                        )),
+                        None => {
+                            state
+                                .announcement
+                                .set(format!("Already at {}", current.level.short_label()));
+                            None
+                        }
+                    }
+                }
+                _ => None,
+            };
+            if let Some((edit, description)) = edit {
+                ev.prevent_default();
+                if edit.is_empty() {
+                    state.announcement.set(
+                        "It cannot go further that way: it is at the edge of its level. Use Move to level to change level.".into(),
+                    );
+                } else if state.apply(&edit, description) {
+                    if let Some(moved) = state.node(id) {
+                        state.announcement.set(format!(
+                            "Moved. {} is in {}, {} across.",
+                            moved.label,
+                            moved.level.short_label(),
+                            moved.x / geometry::GRID
+                        ));
+                    }
+                    state.bring_into_view(id);
+                }
+            }
+            return;
+        }
+        match key.as_str() {
+            "ArrowRight" | "ArrowLeft" => {
+                ev.prevent_default();
+                let order = state.order.get_untracked();
+                let at = order.iter().position(|n| *n == id);
+                let target = at.and_then(|at| {
+                    if key == "ArrowRight" {
+                        order.get(at + 1).copied()
+                    } else {
+                        at.checked_sub(1).and_then(|i| order.get(i).copied())
+                    }
+                });
+                go(target, ev.shift_key());
+            }
+            "ArrowUp" | "ArrowDown" => {
+                ev.prevent_default();
+                go(
+                    neighbour_across(&state, &current, key == "ArrowUp"),
+                    ev.shift_key(),
+                );
+            }
+            " " | "Spacebar" => {
+                ev.prevent_default();
+                state.selected.update(|s| {
+                    if !s.remove(&id) {
+                        s.insert(id);
+                    }
+                });
+                let count = state.selected.get_untracked().len();
+                state.announcement.set(format!(
+                    "{} {}. {count} selected.",
+                    current.label,
+                    if state.selected.get_untracked().contains(&id) {
+                        "selected"
+                    } else {
+                        "not selected"
+                    }
+                ));
+            }
+            "Enter" => {
+                ev.prevent_default();
+                state.selected.set([id].into());
+                state.editor.set(Editor::Edit(id));
+                request_animation_frame(|| {
+                    crate::components::page_title::focus_element("node-label")
+                });
+            }
+            "Delete" | "Backspace" => {
+                ev.prevent_default();
+                state.delete_targets();
+            }
+            "Escape" => {
+                state.selected.set(BTreeSet::new());
+                state.announcement.set("Nothing selected".into());
+            }
+            _ => {}
+        }
+    };
+    let focus = move |_| {
+        state.focused.set(Some(id));
+        // Arriving by keyboard on a node outside the selection makes it the selection, as a
+        // click would; Shift+arrow and clicks manage the selection themselves.
+        if !state.selected.with_untracked(|s| s.contains(&id))
+            && state.selected.with_untracked(|s| s.len() <= 1)
+        {
+            state.selected.set([id].into());
+        }
+    };
+
+    view! {
+        <g
+            class="app-map-node"
+            class:app-map-node--selected=move || selected.get()
+            class:app-map-node--dragging=dragging
+            id=node_element_id(id)
+            data-node=id.to_string()
+            data-testid="map-node"
+            data-level=move || look.with(|l| l.as_ref().map(|l| l.node.level.key()))
+            transform=transform
+            tabindex="0"
+            role="button"
+            aria-pressed=move || selected.get().to_string()
+            aria-label=move || look.with(|l| l.as_ref().map(NodeLook::description))
+            on:keydown=keydown
+            on:focus=focus
+            on:dblclick=move |_| {
+                state.editor.set(Editor::Edit(id));
+            }
+        >
+            {move || look.get().map(|look| {
+                let n = look.node;
+                let (fill, stroke, dash) = polarity_style(n.polarity);
+                let label_lines = wrap_label(&n.label, LABEL_CHARS, LABEL_LINES);
+                view! {
+                    <path class="app-map-node__shape" d=node_shape(n.kind) fill=fill stroke=stroke stroke-width="2" stroke-dasharray=(!dash.is_empty()).then_some(dash)></path>
+                    <text class="app-map-node__kind" x="22" y="17">{n.kind.caption()}</text>
+                    <circle class="app-map-node__sign-back" cx=NODE_WIDTH - 24 cy="16" r="9" stroke=stroke></circle>
+                    <text class="app-map-node__sign" x=NODE_WIDTH - 24 y="20.5" text-anchor="middle">{n.polarity.sign()}</text>
+                    {label_lines.into_iter().enumerate().map(|(i, line)| view! {
+                        <text class="app-map-node__label" x=NODE_WIDTH / 2 y=38 + i as i32 * 15 text-anchor="middle">{line}</text>
+                    }).collect_view()}
+                    {(!n.evidence.is_empty()).then(|| view! {
+                        <text class="app-map-node__evidence" x=NODE_WIDTH - 10 y=NODE_HEIGHT - 8 text-anchor="end">
+                            {format!("{} evidence", n.evidence.len())}
+                        </text>
+                    })}
+                }
+            })}
+        </g>
+    }
+}
+
+/// One link on the canvas: a line with an arrow, and its words when zoomed in enough.
+#[component]
+fn LinkView(id: RecordId, show_label: Memo<bool>) -> impl IntoView {
+    let state = use_map_state();
+    let link = Memo::new(move |_| state.link(id));
+    let ends = Memo::new(move |_| link.with(|l| l.as_ref().map(|l| (l.from, l.to))));
+    let from_node = Memo::new(move |_| {
+        ends.get()
+            .and_then(|(from, _)| state.node(from))
+            .map(|n| (n.x, n.y))
+    });
+    let to_node = Memo::new(move |_| {
+        ends.get()
+            .and_then(|(_, to)| state.node(to))
+            .map(|n| (n.x, n.y))
+    });
+    let geometry = Memo::new(move |_| {
+        let ((from, to), (fx, fy), (tx, ty)) = (ends.get()?, from_node.get()?, to_node.get()?);
+        let (fdx, fdy) = state.offset(from).get();
+        let (tdx, tdy) = state.offset(to).get();
+        let a = Rect::new(
+            fx as f64 + fdx,
+            fy as f64 + fdy,
+            NODE_WIDTH as f64,
+            NODE_HEIGHT as f64,
+        );
+        let b = Rect::new(
+            tx as f64 + tdx,
+            ty as f64 + tdy,
+            NODE_WIDTH as f64,
+            NODE_HEIGHT as f64,
+        );
+        let (start, end) = link_ends(a, b);
+        Some((start, end, link_label_point(start, end)))
+    });
+    let caption =
+        Memo::new(move |_| link.with(|l| l.as_ref().map(|l| l.caption()).unwrap_or_default()));
+    move || {
+        geometry.get().map(|(start, end, middle)| {
+            let width = caption.with(|c| c.chars().count() as f64 * 6.2 + 10.0);
+            view! {
+                <g class="app-map-link" data-testid="map-link" aria-hidden="true">
+                    <line x1=start.x y1=start.y x2=end.x y2=end.y marker-end="url(#map-arrow)"></line>
+                    {move || show_label.get().then(|| view! {
+                        <rect class="app-map-link__back" x=middle.x - width / 2.0 y=middle.y - 11.0 width=width height="16" rx="3"></rect>
+                        <text class="app-map-link__label" x=middle.x y=middle.y + 1.0 text-anchor="middle">{caption.get()}</text>
+                    })}
+                </g>
+            }
+        })
+    }
+}

@@ -1,0 +1,741 @@
+//! The review's **Systems map**: the factors at each level of the system, how they link, and
+//! the evidence for each, on a canvas that works with a mouse, a keyboard alone and a screen
+//! reader.
+//!
+//! The page is a toolbar, the canvas (`canvas.rs`) and a side panel holding the selected
+//! node's details or its form (`node_editor.rs`), then the **Outline** (`outline.rs`), which
+//! lists the whole map as ordinary HTML. All of them change the map the same way: a
+//! [`MapEdit`] from the core, applied through [`MapState::apply`], which records it in the
+//! undo history and hands the changed records to the review's autosave.
+
+mod canvas;
+mod connect;
+mod files;
+mod node_editor;
+mod outline;
+
+use std::collections::{BTreeSet, HashMap};
+
+use leptos::prelude::*;
+use sightline_core::map::edit::{History, MapEdit};
+use sightline_core::map::geometry::{self, Point, Rect};
+use sightline_core::map::{reading_order, CategoryScheme, Level, MapNode};
+use sightline_core::RecordId;
+
+use super::session::{use_review_session, ReviewSession};
+use crate::components::page_title::focus_element;
+use crate::components::use_page_title;
+use crate::platform::clock;
+
+/// How the map is shown: screen = map × `scale` + (`x`, `y`), in CSS pixels of the canvas.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    pub x: f64,
+    pub y: f64,
+    pub scale: f64,
+}
+
+impl Default for Viewport {
+    fn default() -> Self {
+        Self {
+            x: 16.0,
+            y: 16.0,
+            scale: 0.75,
+        }
+    }
+}
+
+pub const MIN_SCALE: f64 = 0.1;
+pub const MAX_SCALE: f64 = 3.0;
+/// Below this zoom, links' words are not drawn: too small to read, and too many to draw.
+pub const LINK_LABEL_MIN_SCALE: f64 = 0.45;
+
+impl Viewport {
+    /// The map point under a point of the canvas.
+    pub fn to_map(&self, screen: Point) -> Point {
+        Point::new(
+            (screen.x - self.x) / self.scale,
+            (screen.y - self.y) / self.scale,
+        )
+    }
+
+    /// Zooms by `factor`, keeping the map point under `anchor` (a canvas point) still.
+    pub fn zoom_at(&self, factor: f64, anchor: Point) -> Viewport {
+        let scale = (self.scale * factor).clamp(MIN_SCALE, MAX_SCALE);
+        let at = self.to_map(anchor);
+        Viewport {
+            x: anchor.x - at.x * scale,
+            y: anchor.y - at.y * scale,
+            scale,
+        }
+    }
+
+    /// The view that shows all of `area` in a canvas of `width` × `height`.
+    pub fn fit(area: Rect, width: f64, height: f64) -> Viewport {
+        let margin = 24.0;
+        let scale = ((width - margin * 2.0) / area.width)
+            .min((height - margin * 2.0) / area.height)
+            .clamp(MIN_SCALE, 1.5);
+        Viewport {
+            x: (width - area.width * scale) / 2.0 - area.x * scale,
+            y: (height - area.height * scale) / 2.0 - area.y * scale,
+            scale,
+        }
+    }
+}
+
+/// What the side panel's form is doing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Editor {
+    Closed,
+    /// Adding a node, to this level.
+    Add(Level),
+    Edit(RecordId),
+}
+
+/// The map page's shared state. Provided to every part of the page.
+#[derive(Clone, Copy)]
+pub struct MapState {
+    pub session: ReviewSession,
+    pub selected: RwSignal<BTreeSet<RecordId>>,
+    /// The node that has, or last had, keyboard focus: what the keyboard acts on.
+    pub focused: RwSignal<Option<RecordId>>,
+    pub viewport: RwSignal<Viewport>,
+    /// The canvas's size on screen, for Fit and for placing new nodes in view.
+    pub canvas_size: RwSignal<(f64, f64)>,
+    pub editor: RwSignal<Editor>,
+    pub connect_open: RwSignal<bool>,
+    /// What the last change was, read out by screen readers (a polite live region).
+    pub announcement: RwSignal<String>,
+    /// What Undo and Redo would do, for their buttons.
+    pub undo_label: RwSignal<Option<String>>,
+    pub redo_label: RwSignal<Option<String>>,
+    history: StoredValue<History>,
+    /// Each node's distance from its stored place while it is dragged. One signal per node,
+    /// so moving one node wakes only that node and its links.
+    offsets: StoredValue<HashMap<RecordId, RwSignal<(f64, f64)>>>,
+    owner: StoredValue<Owner, LocalStorage>,
+    /// Each node's index in the content's list, for lookups by id.
+    pub index: Memo<HashMap<RecordId, usize>>,
+    /// Node ids in reading order: the canvas draws and tabs through them in this order.
+    pub order: Memo<Vec<RecordId>>,
+    /// Each link's index in the content's list.
+    pub link_index: Memo<HashMap<RecordId, usize>>,
+    /// How many links each node has.
+    pub link_counts: Memo<HashMap<RecordId, usize>>,
+}
+
+impl MapState {
+    fn new(session: ReviewSession) -> Self {
+        let content = session.content();
+        let index = Memo::new(move |_| sightline_core::map::node_index(&content.read()));
+        let order = Memo::new(move |_| {
+            reading_order(&content.read())
+                .into_iter()
+                .map(|n| n.id)
+                .collect::<Vec<_>>()
+        });
+        let link_index = Memo::new(move |_| {
+            content.with(|c| {
+                c.map_links
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| (l.id, i))
+                    .collect::<HashMap<_, _>>()
+            })
+        });
+        let link_counts = Memo::new(move |_| {
+            content.with(|c| {
+                let mut counts: HashMap<RecordId, usize> = HashMap::new();
+                for link in &c.map_links {
+                    *counts.entry(link.from).or_default() += 1;
+                    *counts.entry(link.to).or_default() += 1;
+                }
+                counts
+            })
+        });
+        Self {
+            session,
+            selected: RwSignal::new(BTreeSet::new()),
+            focused: RwSignal::new(None),
+            viewport: RwSignal::new(Viewport::default()),
+            canvas_size: RwSignal::new((960.0, 600.0)),
+            editor: RwSignal::new(Editor::Closed),
+            connect_open: RwSignal::new(false),
+            announcement: RwSignal::new(String::new()),
+            undo_label: RwSignal::new(None),
+            redo_label: RwSignal::new(None),
+            history: StoredValue::new(History::default()),
+            offsets: StoredValue::new(HashMap::new()),
+            owner: StoredValue::new_local(Owner::current().expect("an owner")),
+            index,
+            order,
+            link_index,
+            link_counts,
+        }
+    }
+
+    /// The link with `id`, if it is on the map (tracked).
+    pub fn link(&self, id: RecordId) -> Option<sightline_core::map::MapLink> {
+        let at = self.link_index.with(|index| index.get(&id).copied())?;
+        self.session
+            .content()
+            .with(|c| c.map_links.get(at).filter(|l| l.id == id).cloned())
+    }
+
+    /// The node with `id`, if it is on the map (tracked).
+    pub fn node(&self, id: RecordId) -> Option<MapNode> {
+        let at = self.index.with(|index| index.get(&id).copied())?;
+        self.session
+            .content()
+            .with(|c| c.map_nodes.get(at).filter(|n| n.id == id).cloned())
+    }
+
+    /// The dragging offset of node `id`, made on first use.
+    pub fn offset(&self, id: RecordId) -> RwSignal<(f64, f64)> {
+        if let Some(signal) = self.offsets.with_value(|o| o.get(&id).copied()) {
+            return signal;
+        }
+        // Owned by the page, not by whichever node or link asked first, so it outlives them.
+        let signal = self
+            .owner
+            .with_value(|owner| owner.with(|| RwSignal::new((0.0, 0.0))));
+        self.offsets.update_value(|o| {
+            o.insert(id, signal);
+        });
+        signal
+    }
+
+    /// Puts every dragged node back at its stored place.
+    pub fn clear_offsets(&self, ids: &[RecordId]) {
+        for id in ids {
+            self.offset(*id).set((0.0, 0.0));
+        }
+    }
+
+    /// The nodes a command acts on: the selection, or else the focused node.
+    pub fn targets(&self) -> BTreeSet<RecordId> {
+        let selected = self.selected.get_untracked();
+        if !selected.is_empty() {
+            return selected;
+        }
+        self.focused.get_untracked().into_iter().collect()
+    }
+
+    /// Applies `edit` to the map as one undoable step, saves it, and says what happened.
+    /// Returns whether anything changed.
+    pub fn apply(&self, edit: &MapEdit, description: &str) -> bool {
+        if edit.is_empty() {
+            return false;
+        }
+        let mut changed = false;
+        let history = self.history;
+        self.session.change_content(|content| {
+            let changes = history
+                .try_update_value(|h| h.apply(content, edit, description, clock::now()))
+                .unwrap_or_default();
+            changed = !changes.is_empty();
+            changes
+        });
+        if changed {
+            self.after_change(description.to_owned());
+        }
+        changed
+    }
+
+    /// Takes back the last change.
+    pub fn undo(&self) {
+        let mut done = None;
+        let history = self.history;
+        self.session.change_content(|content| {
+            let step = history
+                .try_update_value(|h| h.undo(content, clock::now()))
+                .flatten();
+            match step {
+                Some((description, changes)) => {
+                    done = Some(description);
+                    changes
+                }
+                None => Vec::new(),
+            }
+        });
+        match done {
+            Some(description) => self.after_change(format!("Undone: {description}")),
+            None => self.announcement.set("Nothing to undo".into()),
+        }
+    }
+
+    /// Does again the last change undone.
+    pub fn redo(&self) {
+        let mut done = None;
+        let history = self.history;
+        self.session.change_content(|content| {
+            let step = history
+                .try_update_value(|h| h.redo(content, clock::now()))
+                .flatten();
+            match step {
+                Some((description, changes)) => {
+                    done = Some(description);
+                    changes
+                }
+                None => Vec::new(),
+            }
+        });
+        match done {
+            Some(description) => self.after_change(format!("Redone: {description}")),
+            None => self.announcement.set("Nothing to redo".into()),
+        }
+    }
+
+    fn after_change(&self, announcement: String) {
+        self.history.with_value(|h| {
+            self.undo_label.set(h.next_undo().map(str::to_owned));
+            self.redo_label.set(h.next_redo().map(str::to_owned));
+        });
+        // Forget selected nodes that are gone.
+        let content = self.session.content();
+        self.selected.update(|selected| {
+            content.with_untracked(|c| {
+                selected.retain(|id| c.map_nodes.iter().any(|n| n.id == *id));
+            })
+        });
+        if let Some(focused) = self.focused.get_untracked() {
+            if content.with_untracked(|c| !c.map_nodes.iter().any(|n| n.id == focused)) {
+                self.focused.set(None);
+            }
+        }
+        self.announcement.set(announcement);
+        self.refocus();
+    }
+
+    /// Gives keyboard focus back to the focused node after the canvas redrew (moving a node
+    /// in the page's order can take focus from it).
+    pub fn refocus(&self) {
+        let Some(id) = self.focused.get_untracked() else {
+            return;
+        };
+        request_animation_frame(move || {
+            let element_id = node_element_id(id);
+            let has_focus = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .is_some_and(|e| e.id() == element_id);
+            let in_form = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .is_some_and(|e| {
+                    matches!(
+                        e.tag_name().as_str(),
+                        "INPUT" | "TEXTAREA" | "SELECT" | "BUTTON"
+                    )
+                });
+            if !has_focus && !in_form {
+                focus_node(id);
+            }
+        });
+    }
+
+    /// Selects just `id`, gives it focus and brings it into view.
+    pub fn select_and_show(&self, id: RecordId) {
+        self.selected.set([id].into());
+        self.focused.set(Some(id));
+        self.bring_into_view(id);
+        request_animation_frame(move || focus_node(id));
+    }
+
+    /// Scrolls the canvas so that node `id` is in view, if it is not.
+    pub fn bring_into_view(&self, id: RecordId) {
+        let Some(node) = self
+            .session
+            .content()
+            .with_untracked(|c| c.map_nodes.iter().find(|n| n.id == id).cloned())
+        else {
+            return;
+        };
+        let view = self.viewport.get_untracked();
+        let (width, height) = self.canvas_size.get_untracked();
+        let rect = geometry::node_rect(&node);
+        let left = rect.x * view.scale + view.x;
+        let top = rect.y * view.scale + view.y;
+        let right = rect.right() * view.scale + view.x;
+        let bottom = rect.bottom() * view.scale + view.y;
+        if left >= 0.0 && top >= 0.0 && right <= width && bottom <= height {
+            return;
+        }
+        let centre = rect.centre();
+        self.viewport.set(Viewport {
+            x: width / 2.0 - centre.x * view.scale,
+            y: height / 2.0 - centre.y * view.scale,
+            scale: view.scale,
+        });
+    }
+
+    /// Shows the whole map.
+    pub fn fit(&self) {
+        let (width, height) = self.canvas_size.get_untracked();
+        // The nodes, with the whole of each band they are in (so its label shows) and the
+        // left edge where the labels are; an empty map shows all its bands.
+        let area = self.session.content().with_untracked(|c| {
+            let levels = || c.map_nodes.iter().map(|n| n.level);
+            match (
+                geometry::bounds(&c.map_nodes),
+                levels().min(),
+                levels().max(),
+            ) {
+                (Some(nodes), Some(top), Some(bottom)) => {
+                    let y = geometry::band_top(top) as f64;
+                    let bottom = (geometry::band_top(bottom) + geometry::BAND_HEIGHT) as f64;
+                    nodes.union(&Rect::new(0.0, y, 1.0, bottom - y))
+                }
+                _ => Rect::new(
+                    0.0,
+                    0.0,
+                    geometry::map_width(&c.map_nodes) as f64,
+                    geometry::map_height() as f64,
+                ),
+            }
+        });
+        self.viewport.set(Viewport::fit(area, width, height));
+    }
+
+    /// Zooms by `factor` around the middle of the canvas.
+    pub fn zoom(&self, factor: f64) {
+        let (width, height) = self.canvas_size.get_untracked();
+        self.viewport
+            .update(|v| *v = v.zoom_at(factor, Point::new(width / 2.0, height / 2.0)));
+        self.announcement.set(format!(
+            "Zoom {}%",
+            (self.viewport.get_untracked().scale * 100.0).round()
+        ));
+    }
+
+    /// Deletes the nodes a command acts on, as one step.
+    pub fn delete_targets(&self) {
+        let targets = self.targets();
+        if targets.is_empty() {
+            self.announcement
+                .set("Choose a node first: select it on the map or in the outline.".into());
+            return;
+        }
+        let count = targets.len();
+        let description = if count == 1 {
+            let label = self
+                .node(*targets.iter().next().expect("one"))
+                .map(|n| n.label)
+                .unwrap_or_default();
+            format!("Delete \u{201c}{label}\u{201d}")
+        } else {
+            format!("Delete {count} nodes")
+        };
+        // Focus moves to the next node in reading order, so the keyboard is not lost.
+        let order = self.order.get_untracked();
+        let next = order
+            .iter()
+            .skip_while(|id| !targets.contains(id))
+            .find(|id| !targets.contains(id))
+            .or_else(|| order.iter().rev().find(|id| !targets.contains(id)))
+            .copied();
+        if self.apply(&MapEdit::remove_nodes(targets), &description) {
+            self.selected.set(BTreeSet::new());
+            self.focused.set(next);
+            self.editor.set(Editor::Closed);
+            self.announcement.set(format!(
+                "{description}. Press Undo or Control+Z to bring it back."
+            ));
+            if let Some(next) = next {
+                request_animation_frame(move || focus_node(next));
+            }
+        }
+    }
+}
+
+/// The id of a node's element on the canvas.
+pub fn node_element_id(id: RecordId) -> String {
+    format!("map-node-{id}")
+}
+
+/// Moves keyboard focus to a node on the canvas, without scrolling the page: the canvas
+/// brings nodes into view itself, by panning.
+pub fn focus_node(id: RecordId) {
+    use wasm_bindgen::JsCast;
+    let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&node_element_id(id)))
+    else {
+        return;
+    };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"preventScroll".into(), &true.into());
+    if let Ok(focus) = js_sys::Reflect::get(&element, &"focus".into()) {
+        if let Some(focus) = focus.dyn_ref::<js_sys::Function>() {
+            let _ = focus.call1(&element, &options);
+        }
+    }
+}
+
+/// The map page's state. Panics outside the map page.
+pub fn use_map_state() -> MapState {
+    expect_context::<MapState>()
+}
+
+/// Where a new node goes in `level`: to the right of the nodes already in that band.
+pub fn free_place(nodes: &[MapNode], level: Level) -> (i32, i32) {
+    let right = nodes
+        .iter()
+        .filter(|n| n.level == level)
+        .map(|n| n.x + geometry::NODE_WIDTH)
+        .max();
+    let x = right
+        .map(|r| r + geometry::NODE_GAP)
+        .unwrap_or(geometry::NODE_GAP);
+    let (low, high) = geometry::node_y_range(level);
+    geometry::place(level, x, (low + high) / 2)
+}
+
+/// The Systems map page.
+#[component]
+pub fn SystemsMapPage() -> impl IntoView {
+    use_page_title(|| "Systems map".to_owned());
+    let session = use_review_session();
+    let state = MapState::new(session);
+    provide_context(state);
+    let review = session.review();
+    let content = session.content();
+    let counts = Memo::new(move |_| content.with(|c| (c.map_nodes.len(), c.map_links.len())));
+
+    // Undo and redo from anywhere on the page, except inside a text field, which has its own.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let in_field = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if in_field || !(ev.ctrl_key() || ev.meta_key()) {
+            return;
+        }
+        match ev.key().as_str() {
+            "z" | "Z" if ev.shift_key() => {
+                ev.prevent_default();
+                state.redo();
+            }
+            "z" | "Z" => {
+                ev.prevent_default();
+                state.undo();
+            }
+            "y" | "Y" => {
+                ev.prevent_default();
+                state.redo();
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    // An address naming a node (`…/map#map-node-<id>`, from search) shows that node.
+    let navigator = crate::routes::use_navigator();
+    if let Some(id) = navigator
+        .fragment()
+        .and_then(|f| f.strip_prefix("map-node-").and_then(RecordId::parse))
+    {
+        request_animation_frame(move || state.select_and_show(id));
+    }
+
+    let scheme = Memo::new(move |_| review.read().map_scheme);
+    let set_scheme = move |ev: leptos::ev::Event| {
+        let key = event_target_value(&ev);
+        if let Some(scheme) = CategoryScheme::from_key(&key) {
+            session.edit(|r| r.map_scheme = scheme);
+            state
+                .announcement
+                .set(format!("Categories: {}", scheme.label()));
+        }
+    };
+
+    view! {
+        <div class="app-map-page">
+            <div class="app-page-heading">
+                <h1 class="app-heading-l">"Systems map"</h1>
+                <p class="app-secondary-text" data-testid="map-counts">
+                    {move || {
+                        let (nodes, links) = counts.get();
+                        format!(
+                            "{nodes} node{}, {links} link{}",
+                            if nodes == 1 { "" } else { "s" },
+                            if links == 1 { "" } else { "s" }
+                        )
+                    }}
+                </p>
+            </div>
+            <p class="app-body app-map-intro">
+                "Lay out what shaped what happened, level by level, and how it links. Everything can be done with the keyboard: Tab moves between nodes in reading order, arrow keys move between neighbours, Alt with an arrow key moves the chosen node, Enter changes it, Delete deletes it. The Outline below lists the whole map."
+            </p>
+            <div class="app-form-group app-map-scheme">
+                <label class="app-label" for="map-scheme">"Categories"</label>
+                <select class="app-select" id="map-scheme" on:change=set_scheme>
+                    {CategoryScheme::ALL
+                        .into_iter()
+                        .map(|s| {
+                            view! {
+                                <option value=s.key() selected=move || scheme.get() == s>
+                                    {s.label()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <Toolbar />
+            <div class="app-map-workspace">
+                <canvas::MapCanvas />
+                <aside class="app-map-side" aria-label="Selected node">
+                    <node_editor::SidePanel />
+                </aside>
+            </div>
+            <p class="app-visually-hidden" role="status" aria-live="polite" data-testid="map-announcement">
+                {move || state.announcement.get()}
+            </p>
+            <connect::ConnectDialog />
+            <outline::Outline />
+            <files::MapFiles />
+        </div>
+    }
+}
+
+/// The buttons over the canvas.
+#[component]
+fn Toolbar() -> impl IntoView {
+    let state = use_map_state();
+    let levels_open = RwSignal::new(false);
+    let add = move |_| {
+        let level = state
+            .focused
+            .get_untracked()
+            .and_then(|id| state.node(id))
+            .map(|n| n.level)
+            .unwrap_or(Level::Frontline);
+        state.editor.set(Editor::Add(level));
+        request_animation_frame(|| focus_element("node-label"));
+    };
+    let connect = move |_| {
+        if state.targets().len() != 1 {
+            state.announcement.set(
+                "Choose one node to connect from: select it on the map or in the outline.".into(),
+            );
+            crate::components::page_title::focus_element("map-needs-one");
+            return;
+        }
+        state.connect_open.set(true);
+    };
+    let move_to = move |level: Level| {
+        levels_open.set(false);
+        let targets = state.targets();
+        if targets.is_empty() {
+            state
+                .announcement
+                .set("Choose a node first: select it on the map or in the outline.".into());
+            return;
+        }
+        let edit = state
+            .session
+            .content()
+            .with_untracked(|c| MapEdit::move_to_level(c, &targets, level));
+        let description = format!(
+            "Move {} to {}",
+            if targets.len() == 1 {
+                "a node".to_owned()
+            } else {
+                format!("{} nodes", targets.len())
+            },
+            level.short_label()
+        );
+        if !state.apply(&edit, &description) {
+            state
+                .announcement
+                .set(format!("Already at {}", level.short_label()));
+        } else if let Some(first) = targets.iter().next() {
+            state.bring_into_view(*first);
+        }
+    };
+    let tidy = move |_| {
+        let edit = state
+            .session
+            .content()
+            .with_untracked(sightline_core::map::layout::tidy_up);
+        if state.apply(&edit, "Tidy up") {
+            state.fit();
+            state.announcement.set(
+                "Tidied up: each level is one row, ordered so links cross less. Press Undo to put it back."
+                    .into(),
+            );
+        } else {
+            state.announcement.set("Already tidy".into());
+        }
+    };
+    view! {
+        <div class="app-map-toolbar" role="toolbar" aria-label="Map tools">
+            <button type="button" class="app-button app-button--secondary" on:click=add>"Add node"</button>
+            <button type="button" class="app-button app-button--secondary" on:click=connect>"Connect to\u{2026}"</button>
+            <div class="app-map-menu">
+                <button
+                    type="button"
+                    class="app-button app-button--secondary"
+                    aria-expanded=move || levels_open.get().to_string()
+                    aria-controls="map-levels"
+                    on:click=move |_| levels_open.update(|o| *o = !*o)
+                >
+                    "Move to level"
+                </button>
+                <Show when=move || levels_open.get()>
+                    <ul class="app-map-menu__list" id="map-levels">
+                        {Level::ALL
+                            .into_iter()
+                            .map(|level| {
+                                view! {
+                                    <li>
+                                        <button type="button" class="app-link-button" on:click=move |_| move_to(level)>
+                                            {level.short_label()}
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </Show>
+            </div>
+            <button type="button" class="app-button app-button--secondary" on:click=move |_| state.delete_targets()>"Delete"</button>
+            <span class="app-map-toolbar__gap"></span>
+            <button
+                type="button"
+                class="app-button app-button--secondary"
+                aria-label=move || state.undo_label.get().map(|d| format!("Undo: {d}")).unwrap_or_else(|| "Undo".into())
+                disabled=move || state.undo_label.get().is_none()
+                on:click=move |_| state.undo()
+            >
+                "Undo"
+            </button>
+            <button
+                type="button"
+                class="app-button app-button--secondary"
+                aria-label=move || state.redo_label.get().map(|d| format!("Redo: {d}")).unwrap_or_else(|| "Redo".into())
+                disabled=move || state.redo_label.get().is_none()
+                on:click=move |_| state.redo()
+            >
+                "Redo"
+            </button>
+            <span class="app-map-toolbar__gap"></span>
+            <button type="button" class="app-button app-button--secondary" on:click=move |_| state.zoom(1.25)>"Zoom in"</button>
+            <button type="button" class="app-button app-button--secondary" on:click=move |_| state.zoom(0.8)>"Zoom out"</button>
+            <button type="button" class="app-button app-button--secondary" on:click=move |_| state.fit()>"Fit"</button>
+            <button type="button" class="app-button app-button--secondary" on:click=tidy>"Tidy up"</button>
+        </div>
+        <p class="app-hint" id="map-needs-one" tabindex="-1">
+            {move || {
+                let count = state.selected.get().len();
+                match count {
+                    0 => "No node selected. Select one with a click, or with Tab and Space.".to_owned(),
+                    1 => "1 node selected.".to_owned(),
+                    n => format!("{n} nodes selected."),
+                }
+            }}
+        </p>
+    }
+}
