@@ -125,27 +125,9 @@ async fn a_save_from_a_stale_tab_is_refused_and_changes_nothing() {
     store.close();
 }
 
-/// Every record of `content` as writes.
+/// Every record of `content` as writes: the app's own, so the test follows every kind.
 fn all_writes(content: &sightline_core::ReviewContent) -> Vec<RecordWrite> {
-    fn of<T: Record>(content: &sightline_core::ReviewContent, out: &mut Vec<RecordWrite>) {
-        for record in T::all(content) {
-            out.push(RecordWrite::Put {
-                kind: T::KIND,
-                id: record.id(),
-                doc: encode_from(content, T::KIND, record.id()).unwrap(),
-            });
-        }
-    }
-    use sightline_core::content::*;
-    let mut out = Vec::new();
-    of::<Agency>(content, &mut out);
-    of::<Person>(content, &mut out);
-    of::<ChronologyEvent>(content, &mut out);
-    of::<Episode>(content, &mut out);
-    of::<ReflectionTemplate>(content, &mut out);
-    of::<Reflection>(content, &mut out);
-    of::<Response>(content, &mut out);
-    out
+    sightline::platform::storage::all_writes(content)
 }
 
 #[wasm_bindgen_test]
@@ -187,7 +169,10 @@ async fn a_review_is_stored_with_its_content_and_a_save_writes_only_what_changed
         c.agencies.sort_by_key(|a| a.id);
         c.episodes.sort_by_key(|e| e.id);
         c.reflections.sort_by_key(|r| r.id);
+        c.map_nodes.sort_by_key(|n| n.id);
+        c.map_links.sort_by_key(|l| l.id);
     }
+    assert!(!actual.map_nodes.is_empty(), "the map is stored too");
     assert_eq!(actual, expected);
 
     // Another review's records are not mixed in, and deleting takes all the content.

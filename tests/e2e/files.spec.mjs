@@ -10,6 +10,8 @@ import { test, expect, createReview, expectAccessible } from "./support.mjs";
 const CORE_FIXTURES = new URL("../../crates/sightline-core/tests/fixtures/", import.meta.url);
 const coreFixture = (name) => new URL(name, CORE_FIXTURES).pathname;
 const FIXTURE_TITLE = "Generated review 20 (Child K)";
+/** The golden review file of the current format version. */
+const REVIEW = "review-v2.sightline.json";
 const PASSPHRASE = "correct horse battery staple";
 
 /** Clicks `button` and returns the file the app offers: its suggested name and bytes. */
@@ -30,7 +32,7 @@ async function openFile(page, file) {
 /** Imports the golden review file and waits for its Overview. */
 async function importFixtureReview(page) {
   await page.goto("/");
-  await openFile(page, coreFixture("review-v1.sightline.json"));
+  await openFile(page, coreFixture(REVIEW));
   const summary = page.getByTestId("file-summary");
   await expect(summary.getByRole("heading", { name: `“${FIXTURE_TITLE}”` })).toBeVisible();
   await expect(summary.getByTestId("file-counts")).toContainText("40 chronology events");
@@ -80,9 +82,9 @@ test("a review exported, deleted and imported again is the same review, and the 
   expect(exported.name).toMatch(/^Generated-review-20-Child-K-\d{4}-\d{2}-\d{2}\.sightline\.json$/);
   const first = JSON.parse(exported.bytes.toString("utf8"));
   expect(first.kind).toBe("sightline.review");
-  expect(first.format_version).toBe(1);
+  expect(first.format_version).toBe(2);
   // The file holds what the golden fixture held.
-  expect(body(exported.bytes)).toEqual(body(await readFile(coreFixture("review-v1.sightline.json"))));
+  expect(body(exported.bytes)).toEqual(body(await readFile(coreFixture(REVIEW))));
 
   await deleteReviewOnScreen(page);
   await expect(page.getByTestId("no-reviews")).toBeVisible();
@@ -129,7 +131,7 @@ test("a protected export opens only with its passphrase, in another browser", as
     await other.getByTestId("open-result").getByRole("link", { name: "Open the review" }).click();
     await expect(other.getByRole("heading", { level: 1, name: FIXTURE_TITLE })).toBeVisible();
     const plain = await exportReview(other);
-    expect(body(plain.bytes)).toEqual(body(await readFile(coreFixture("review-v1.sightline.json"))));
+    expect(body(plain.bytes)).toEqual(body(await readFile(coreFixture(REVIEW))));
   } finally {
     await elsewhere.close();
   }
@@ -148,10 +150,10 @@ test("a protected file opens with the standard age tool, and a file age protects
   await writeFile(join(dir, exported.name), exported.bytes);
   age("decrypt", join(dir, exported.name), join(dir, "opened.json"), PASSPHRASE);
   const opened = await readFile(join(dir, "opened.json"));
-  expect(body(opened)).toEqual(body(await readFile(coreFixture("review-v1.sightline.json"))));
+  expect(body(opened)).toEqual(body(await readFile(coreFixture(REVIEW))));
 
   // The other way: a file protected with `age -p` (its own, stronger work factor).
-  age("encrypt", coreFixture("review-v1.sightline.json"), join(dir, "from-age.json.age"), PASSPHRASE);
+  age("encrypt", coreFixture(REVIEW), join(dir, "from-age.json.age"), PASSPHRASE);
   const elsewhere = await browser.newContext();
   const other = await elsewhere.newPage();
   try {
@@ -170,7 +172,7 @@ test("every kind of bad file gets a clear message and the reviews already here a
   await createReview(page, { title: "Review that must survive" });
   await page.goto("/");
   await expect(page.getByTestId("review-count")).toHaveText("Showing 1 of 1 review");
-  const good = await readFile(coreFixture("review-v1.sightline.json"));
+  const good = await readFile(coreFixture(REVIEW));
   const sealed = await (async () => {
     // A protected file made by the app itself, then damaged.
     await page.getByRole("link", { name: "Review that must survive" }).click();
@@ -181,7 +183,7 @@ test("every kind of bad file gets a clear message and the reviews already here a
   const tampered = Buffer.from(sealed);
   tampered[tampered.length - 20] ^= 0x55;
   const newer = JSON.parse(good.toString("utf8"));
-  newer.format_version = 2;
+  newer.format_version = 3;
   newer.app_version = "9.0.0";
 
   const cases = [
@@ -215,7 +217,7 @@ test("every kind of bad file gets a clear message and the reviews already here a
 
   // The wrong kind of file where only a backup will do.
   await page.goto("/storage");
-  await page.getByLabel("Restore from backup").setInputFiles(coreFixture("review-v1.sightline.json"));
+  await page.getByLabel("Restore from backup").setInputFiles(coreFixture(REVIEW));
   await expect(page.locator("#restore-file-error")).toContainText("This is a review file (not a backup of every review). Open it with “Open a file” on the Reviews page.");
 
   await page.goto("/");
@@ -226,7 +228,7 @@ test("every kind of bad file gets a clear message and the reviews already here a
 
 test("a file of a review already here can be kept as a separate copy", async ({ page }) => {
   await importFixtureReview(page);
-  await openFile(page, coreFixture("review-v1.sightline.json"));
+  await openFile(page, coreFixture(REVIEW));
   const summary = page.getByTestId("file-summary");
   await expect(summary).toContainText(`This review is already in this browser, as “${FIXTURE_TITLE}”.`);
   await expectAccessible(page, "the choice for a review already here");
@@ -244,7 +246,7 @@ test("a file of a review already here can be kept as a separate copy", async ({ 
 test("Replace puts the file's copy in place of the review here", async ({ page }) => {
   await importFixtureReview(page);
   await rename(page, "Renamed after import");
-  await openFile(page, coreFixture("review-v1.sightline.json"));
+  await openFile(page, coreFixture(REVIEW));
   const summary = page.getByTestId("file-summary");
   await expect(summary).toContainText("This review is already in this browser, as “Renamed after import”.");
   await summary.getByRole("button", { name: "Replace" }).click();
@@ -257,6 +259,7 @@ test("Replace puts the file's copy in place of the review here", async ({ page }
 });
 
 test("a file dropped onto the Reviews page opens, and what the reader repaired is listed first", async ({ page }) => {
+  // A version 1 file: old files keep opening.
   const file = JSON.parse(await readFile(coreFixture("review-v1.sightline.json"), "utf8"));
   // An event that names an agency the file does not hold.
   file.content.events[0].agency = "0b8f3c1e-0000-4000-8000-000000000000";

@@ -9,9 +9,10 @@
 //! deletes, Escape clears the selection. The canvas itself pans with the arrow keys and zooms
 //! with + and −.
 //!
-//! Dragging changes only the dragged nodes' offset signals, so one frame of a drag updates
-//! those nodes and their links and nothing else; the move is stored, snapped to the grid and
-//! the bands, when the pointer is let go.
+//! Dragging lifts the dragged nodes and their links onto a small layer over the canvas (a
+//! faint copy stays in place) and changes only their offset signals, so one frame of a drag
+//! redraws that layer and nothing else: the big canvas is not repainted while the pointer
+//! moves. The move is stored, snapped to the grid and the bands, when the pointer is let go.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -59,10 +60,10 @@ enum Gesture {
     },
 }
 
-/// The canvas-relative point of a pointer event.
-fn local_point(svg: &web_sys::Element, x: f64, y: f64) -> Point {
+/// Where the canvas's top-left corner is on screen.
+fn canvas_origin(svg: &web_sys::Element) -> Point {
     let rect = svg.get_bounding_client_rect();
-    Point::new(x - rect.left(), y - rect.top())
+    Point::new(rect.left(), rect.top())
 }
 
 /// The node a pointer event happened on, from the `data-node` attribute of its element or an
@@ -80,6 +81,9 @@ pub fn MapCanvas() -> impl IntoView {
     let content = state.session.content();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let gesture = StoredValue::new(Gesture::Idle);
+    // The canvas's top-left corner on screen, read when a press starts: reading it on every
+    // move would make the browser lay out the whole page each time.
+    let origin = StoredValue::new(Point::new(0.0, 0.0));
     let pointers: StoredValue<HashMap<i32, Point>> = StoredValue::new(HashMap::new());
     let band = RwSignal::new(None::<Rect>);
     let width = Memo::new(move |_| content.with(|c| geometry::map_width(&c.map_nodes)));
@@ -110,7 +114,14 @@ pub fn MapCanvas() -> impl IntoView {
 
     let pointer_down = move |ev: web_sys::PointerEvent| {
         let Some(svg) = element() else { return };
-        let at = local_point(&svg, ev.client_x() as f64, ev.client_y() as f64);
+        if pointers.with_value(|p| p.is_empty()) {
+            origin.set_value(canvas_origin(&svg));
+        }
+        let corner = origin.get_value();
+        let at = Point::new(
+            ev.client_x() as f64 - corner.x,
+            ev.client_y() as f64 - corner.y,
+        );
         pointers.update_value(|p| {
             p.insert(ev.pointer_id(), at);
         });
@@ -179,11 +190,14 @@ pub fn MapCanvas() -> impl IntoView {
     };
 
     let pointer_move = move |ev: web_sys::PointerEvent| {
-        let Some(svg) = element() else { return };
         if !pointers.with_value(|p| p.contains_key(&ev.pointer_id())) {
             return;
         }
-        let at = local_point(&svg, ev.client_x() as f64, ev.client_y() as f64);
+        let corner = origin.get_value();
+        let at = Point::new(
+            ev.client_x() as f64 - corner.x,
+            ev.client_y() as f64 - corner.y,
+        );
         pointers.update_value(|p| {
             p.insert(ev.pointer_id(), at);
         });
@@ -209,6 +223,9 @@ pub fn MapCanvas() -> impl IntoView {
                     *moved = true;
                 }
                 if *moved {
+                    if state.lifted.with_untracked(BTreeSet::is_empty) {
+                        state.lifted.set(ids.iter().copied().collect());
+                    }
                     let scale = state.viewport.get_untracked().scale;
                     for id in ids.iter() {
                         state.offset(*id).set((dx / scale, dy / scale));
@@ -300,7 +317,11 @@ pub fn MapCanvas() -> impl IntoView {
     let wheel = move |ev: web_sys::WheelEvent| {
         let Some(svg) = element() else { return };
         ev.prevent_default();
-        let at = local_point(&svg, ev.client_x() as f64, ev.client_y() as f64);
+        let corner = canvas_origin(&svg);
+        let at = Point::new(
+            ev.client_x() as f64 - corner.x,
+            ev.client_y() as f64 - corner.y,
+        );
         // Lines or pages of scrolling count as about 40 pixels each.
         let delta = match ev.delta_mode() {
             0 => ev.delta_y(),
@@ -354,6 +375,7 @@ pub fn MapCanvas() -> impl IntoView {
         let v = state.viewport.get();
         format!("translate({:.2} {:.2}) scale({:.4})", v.x, v.y, v.scale)
     };
+    let transform_for_layer = transform;
 
     view! {
         <div class="app-map-canvas">
@@ -394,6 +416,7 @@ pub fn MapCanvas() -> impl IntoView {
                     })}
                 </g>
             </svg>
+            <DragLayer transform=Signal::derive(transform_for_layer) show_labels=show_link_labels />
             <p class="app-hint" id="map-canvas-help">
                 "Drag a node to move it; drag the background to move around; Shift and drag to select several; scroll or pinch to zoom. With the keyboard: Tab to a node, arrow keys to its neighbours, Alt and an arrow key to move it, Alt and Page Up or Page Down to change its level, Space to select, Enter to change it, Delete to delete it."
             </p>
@@ -478,38 +501,32 @@ fn neighbour_across(state: &MapState, from: &MapNode, up: bool) -> Option<Record
 #[component]
 fn NodeView(id: RecordId) -> impl IntoView {
     let state = use_map_state();
-    let node = Memo::new(move |_| state.node(id));
-    let position = Memo::new(move |_| node.with(|n| n.as_ref().map(|n| (n.x, n.y))));
+    let cell = state.node_cell(id);
+    let position = Memo::new(move |_| cell.with(|c| c.as_ref().map(|c| (c.node.x, c.node.y))));
     let look = Memo::new(move |_| {
-        let links = state.link_counts.with(|c| c.get(&id).copied().unwrap_or(0));
         let scheme = state.session.review().with(|r| r.map_scheme);
-        node.with(|n| {
-            n.as_ref().map(|n| {
-                let mut node = n.clone();
+        cell.with(|c| {
+            c.as_ref().map(|c| {
+                let mut node = c.node.clone();
                 // Where it is does not change how it looks.
                 node.x = 0;
                 node.y = 0;
                 node.updated_at = Default::default();
                 NodeLook {
                     node,
-                    links,
+                    links: c.links,
                     scheme,
                 }
             })
         })
     });
-    let offset = state.offset(id);
-    let selected = Memo::new(move |_| state.selected.with(|s| s.contains(&id)));
-    let transform = move || {
-        position.get().map(|(x, y)| {
-            let (dx, dy) = offset.get();
-            format!("translate({} {})", x as f64 + dx, y as f64 + dy)
-        })
-    };
-    let dragging = move || offset.with(|(dx, dy)| *dx != 0.0 || *dy != 0.0);
+    let node = move || cell.get_untracked().map(|c| c.node);
+    let selected = state.selected_cell(id);
+    let transform = move || position.get().map(|(x, y)| format!("translate({x} {y})"));
+    let lifted = state.lifted_cell(id);
 
     let keydown = move |ev: web_sys::KeyboardEvent| {
-        let Some(current) = node.get_untracked() else {
+        let Some(current) = node() else {
             return;
         };
         let key = ev.key();
@@ -666,7 +683,7 @@ fn NodeView(id: RecordId) -> impl IntoView {
         <g
             class="app-map-node"
             class:app-map-node--selected=move || selected.get()
-            class:app-map-node--dragging=dragging
+            class:app-map-node--lifted=move || lifted.get()
             id=node_element_id(id)
             data-node=id.to_string()
             data-testid="map-node"
@@ -682,49 +699,114 @@ fn NodeView(id: RecordId) -> impl IntoView {
                 state.editor.set(Editor::Edit(id));
             }
         >
-            {move || look.get().map(|look| {
-                let n = look.node;
-                let (fill, stroke, dash) = polarity_style(n.polarity);
-                let label_lines = wrap_label(&n.label, LABEL_CHARS, LABEL_LINES);
-                view! {
-                    <path class="app-map-node__shape" d=node_shape(n.kind) fill=fill stroke=stroke stroke-width="2" stroke-dasharray=(!dash.is_empty()).then_some(dash)></path>
-                    <text class="app-map-node__kind" x="22" y="17">{n.kind.caption()}</text>
-                    <circle class="app-map-node__sign-back" cx=NODE_WIDTH - 24 cy="16" r="9" stroke=stroke></circle>
-                    <text class="app-map-node__sign" x=NODE_WIDTH - 24 y="20.5" text-anchor="middle">{n.polarity.sign()}</text>
-                    {label_lines.into_iter().enumerate().map(|(i, line)| view! {
-                        <text class="app-map-node__label" x=NODE_WIDTH / 2 y=38 + i as i32 * 15 text-anchor="middle">{line}</text>
-                    }).collect_view()}
-                    {(!n.evidence.is_empty()).then(|| view! {
-                        <text class="app-map-node__evidence" x=NODE_WIDTH - 10 y=NODE_HEIGHT - 8 text-anchor="end">
-                            {format!("{} evidence", n.evidence.len())}
-                        </text>
-                    })}
-                }
-            })}
+            {move || look.get().map(|look| view! { <NodeBody node=look.node /> })}
         </g>
     }
 }
 
+/// What is drawn inside a node's group: its shape, kind, polarity sign, label and evidence
+/// count, relative to its top-left corner.
+#[component]
+fn NodeBody(node: MapNode) -> impl IntoView {
+    let n = node;
+    let (fill, stroke, dash) = polarity_style(n.polarity);
+    let label_lines = wrap_label(&n.label, LABEL_CHARS, LABEL_LINES);
+    view! {
+        <path class="app-map-node__shape" d=node_shape(n.kind) fill=fill stroke=stroke stroke-width="2" stroke-dasharray=(!dash.is_empty()).then_some(dash)></path>
+        <text class="app-map-node__kind" x="22" y="17">{n.kind.caption()}</text>
+        <circle class="app-map-node__sign-back" cx=NODE_WIDTH - 24 cy="16" r="9" stroke=stroke></circle>
+        <text class="app-map-node__sign" x=NODE_WIDTH - 24 y="20.5" text-anchor="middle">{n.polarity.sign()}</text>
+        {label_lines.into_iter().enumerate().map(|(i, line)| view! {
+            <text class="app-map-node__label" x=NODE_WIDTH / 2 y=38 + i as i32 * 15 text-anchor="middle">{line}</text>
+        }).collect_view()}
+        {(!n.evidence.is_empty()).then(|| view! {
+            <text class="app-map-node__evidence" x=NODE_WIDTH - 10 y=NODE_HEIGHT - 8 text-anchor="end">
+                {format!("{} evidence", n.evidence.len())}
+            </text>
+        })}
+    }
+}
+
+/// The layer over the canvas that draws the nodes being dragged, and their links, as they move.
+#[component]
+fn DragLayer(transform: Signal<String>, show_labels: Memo<bool>) -> impl IntoView {
+    let state = use_map_state();
+    let content = state.session.content();
+    let lifted = Memo::new(move |_| state.lifted.get().into_iter().collect::<Vec<_>>());
+    // The links that move with them: worked out once when a drag starts.
+    let moving_links = Memo::new(move |_| {
+        let ids = state.lifted.get();
+        if ids.is_empty() {
+            return Vec::new();
+        }
+        content.with_untracked(|c| {
+            c.map_links
+                .iter()
+                .filter(|l| ids.contains(&l.from) || ids.contains(&l.to))
+                .map(|l| l.id)
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <svg class="app-map-overlay" aria-hidden="true">
+            <g transform=move || transform.get()>
+                <For each=move || moving_links.get() key=|id| *id let(id)>
+                    <LinkView id show_label=show_labels moving=true />
+                </For>
+                <For each=move || lifted.get() key=|id| *id let(id)>
+                    <LiftedNode id />
+                </For>
+            </g>
+        </svg>
+    }
+}
+
+/// A node being dragged, on the drag layer.
+#[component]
+fn LiftedNode(id: RecordId) -> impl IntoView {
+    let state = use_map_state();
+    let node = state.node(id);
+    let offset = state.offset(id);
+    node.map(|n| {
+        let (x, y) = (n.x as f64, n.y as f64);
+        view! {
+            <g class="app-map-node app-map-node--moving" transform=move || {
+                let (dx, dy) = offset.get();
+                format!("translate({} {})", x + dx, y + dy)
+            }>
+                <NodeBody node=n />
+            </g>
+        }
+    })
+}
+
 /// One link on the canvas: a line with an arrow, and its words when zoomed in enough.
 #[component]
-fn LinkView(id: RecordId, show_label: Memo<bool>) -> impl IntoView {
+fn LinkView(
+    id: RecordId,
+    show_label: Memo<bool>,
+    /// On the drag layer: follows the dragged nodes. On the canvas, a link whose node is being
+    /// dragged stays where it was, faint, until the drop.
+    #[prop(optional)]
+    moving: bool,
+) -> impl IntoView {
     let state = use_map_state();
-    let link = Memo::new(move |_| state.link(id));
+    let link = state.link_cell(id);
     let ends = Memo::new(move |_| link.with(|l| l.as_ref().map(|l| (l.from, l.to))));
-    let from_node = Memo::new(move |_| {
-        ends.get()
-            .and_then(|(from, _)| state.node(from))
-            .map(|n| (n.x, n.y))
-    });
-    let to_node = Memo::new(move |_| {
-        ends.get()
-            .and_then(|(_, to)| state.node(to))
-            .map(|n| (n.x, n.y))
-    });
+    let at = move |node: RecordId| {
+        state
+            .node_cell(node)
+            .with(|c| c.as_ref().map(|c| (c.node.x, c.node.y)))
+    };
+    let from_node = Memo::new(move |_| ends.get().and_then(|(from, _)| at(from)));
+    let to_node = Memo::new(move |_| ends.get().and_then(|(_, to)| at(to)));
     let geometry = Memo::new(move |_| {
         let ((from, to), (fx, fy), (tx, ty)) = (ends.get()?, from_node.get()?, to_node.get()?);
-        let (fdx, fdy) = state.offset(from).get();
-        let (tdx, tdy) = state.offset(to).get();
+        let ((fdx, fdy), (tdx, tdy)) = if moving {
+            (state.offset(from).get(), state.offset(to).get())
+        } else {
+            ((0.0, 0.0), (0.0, 0.0))
+        };
         let a = Rect::new(
             fx as f64 + fdx,
             fy as f64 + fdy,
@@ -742,11 +824,17 @@ fn LinkView(id: RecordId, show_label: Memo<bool>) -> impl IntoView {
     });
     let caption =
         Memo::new(move |_| link.with(|l| l.as_ref().map(|l| l.caption()).unwrap_or_default()));
+    let lifted = Memo::new(move |_| {
+        !moving
+            && ends.get().is_some_and(|(from, to)| {
+                state.lifted_cell(from).get() || state.lifted_cell(to).get()
+            })
+    });
     move || {
         geometry.get().map(|(start, end, middle)| {
             let width = caption.with(|c| c.chars().count() as f64 * 6.2 + 10.0);
             view! {
-                <g class="app-map-link" data-testid="map-link" aria-hidden="true">
+                <g class="app-map-link" class:app-map-link--lifted=move || lifted.get() data-testid=(!moving).then_some("map-link") aria-hidden="true">
                     <line x1=start.x y1=start.y x2=end.x y2=end.y marker-end="url(#map-arrow)"></line>
                     {move || show_label.get().then(|| view! {
                         <rect class="app-map-link__back" x=middle.x - width / 2.0 y=middle.y - 11.0 width=width height="16" rx="3"></rect>

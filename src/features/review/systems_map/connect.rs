@@ -63,6 +63,10 @@ pub fn ConnectDialog() -> impl IntoView {
             .unwrap_or_default()
     });
     let candidates = Memo::new(move |_| {
+        // Nothing to list while the dialog is closed: a big map would fill the page for nothing.
+        if !state.connect_open.get() {
+            return Vec::new();
+        }
         let words: Vec<String> = filter
             .read()
             .split_whitespace()

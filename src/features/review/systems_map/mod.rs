@@ -114,6 +114,10 @@ pub struct MapState {
     /// Each node's distance from its stored place while it is dragged. One signal per node,
     /// so moving one node wakes only that node and its links.
     offsets: StoredValue<HashMap<RecordId, RwSignal<(f64, f64)>>>,
+    /// The nodes being dragged. They are drawn on a separate layer over the canvas while they
+    /// move (with a faint copy left in place), so each frame of a drag repaints that small
+    /// layer and not the whole map.
+    pub lifted: RwSignal<BTreeSet<RecordId>>,
     owner: StoredValue<Owner, LocalStorage>,
     /// Each node's index in the content's list, for lookups by id.
     pub index: Memo<HashMap<RecordId, usize>>,
@@ -121,8 +125,31 @@ pub struct MapState {
     pub order: Memo<Vec<RecordId>>,
     /// Each link's index in the content's list.
     pub link_index: Memo<HashMap<RecordId, usize>>,
-    /// How many links each node has.
-    pub link_counts: Memo<HashMap<RecordId, usize>>,
+    /// One signal per node, link and flag, kept in step with the content and the selection by
+    /// one effect each (see [`Cells`]).
+    cells: StoredValue<Cells>,
+}
+
+/// A node as the canvas draws it: the node and how many links it has.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NodeCell {
+    pub node: MapNode,
+    pub links: usize,
+}
+
+/// Signals for each node and link, so that a change to one wakes only what shows that one.
+///
+/// Why not a memo per node over the whole content: every memo that reads a signal is one of
+/// its subscribers, and a memo that re-runs leaves and rejoins its sources' subscriber lists.
+/// A thousand node memos on the content signal made each change to the map cost a quarter of
+/// a second of that bookkeeping alone. Here the content has one subscriber, the effect that
+/// updates these cells, and it only sets the cells that changed.
+#[derive(Default)]
+struct Cells {
+    nodes: HashMap<RecordId, RwSignal<Option<NodeCell>>>,
+    links: HashMap<RecordId, RwSignal<Option<sightline_core::map::MapLink>>>,
+    selected: HashMap<RecordId, RwSignal<bool>>,
+    lifted: HashMap<RecordId, RwSignal<bool>>,
 }
 
 impl MapState {
@@ -144,17 +171,7 @@ impl MapState {
                     .collect::<HashMap<_, _>>()
             })
         });
-        let link_counts = Memo::new(move |_| {
-            content.with(|c| {
-                let mut counts: HashMap<RecordId, usize> = HashMap::new();
-                for link in &c.map_links {
-                    *counts.entry(link.from).or_default() += 1;
-                    *counts.entry(link.to).or_default() += 1;
-                }
-                counts
-            })
-        });
-        Self {
+        let state = Self {
             session,
             selected: RwSignal::new(BTreeSet::new()),
             focused: RwSignal::new(None),
@@ -167,12 +184,160 @@ impl MapState {
             redo_label: RwSignal::new(None),
             history: StoredValue::new(History::default()),
             offsets: StoredValue::new(HashMap::new()),
+            lifted: RwSignal::new(BTreeSet::new()),
             owner: StoredValue::new_local(Owner::current().expect("an owner")),
             index,
             order,
             link_index,
-            link_counts,
+            cells: StoredValue::new(Cells::default()),
+        };
+        state.keep_cells_in_step();
+        state
+    }
+
+    fn owned<T: Send + Sync + 'static>(&self, value: T) -> RwSignal<T> {
+        // Owned by the page, not by whichever view asked first, so it outlives them.
+        self.owner
+            .with_value(|owner| owner.with(|| RwSignal::new(value)))
+    }
+
+    /// Node `id` as the canvas draws it, made on first use.
+    pub fn node_cell(&self, id: RecordId) -> RwSignal<Option<NodeCell>> {
+        if let Some(cell) = self.cells.with_value(|c| c.nodes.get(&id).copied()) {
+            return cell;
         }
+        let content = self.session.content();
+        let value = content.with_untracked(|c| {
+            c.map_nodes.iter().find(|n| n.id == id).map(|n| NodeCell {
+                node: n.clone(),
+                links: c
+                    .map_links
+                    .iter()
+                    .filter(|l| l.from == id || l.to == id)
+                    .count(),
+            })
+        });
+        let cell = self.owned(value);
+        self.cells.update_value(|c| {
+            c.nodes.insert(id, cell);
+        });
+        cell
+    }
+
+    /// Link `id`, made on first use.
+    pub fn link_cell(&self, id: RecordId) -> RwSignal<Option<sightline_core::map::MapLink>> {
+        if let Some(cell) = self.cells.with_value(|c| c.links.get(&id).copied()) {
+            return cell;
+        }
+        let value = self
+            .session
+            .content()
+            .with_untracked(|c| c.map_links.iter().find(|l| l.id == id).cloned());
+        let cell = self.owned(value);
+        self.cells.update_value(|c| {
+            c.links.insert(id, cell);
+        });
+        cell
+    }
+
+    /// Whether node `id` is selected.
+    pub fn selected_cell(&self, id: RecordId) -> RwSignal<bool> {
+        if let Some(cell) = self.cells.with_value(|c| c.selected.get(&id).copied()) {
+            return cell;
+        }
+        let cell = self.owned(self.selected.with_untracked(|s| s.contains(&id)));
+        self.cells.update_value(|c| {
+            c.selected.insert(id, cell);
+        });
+        cell
+    }
+
+    /// Whether node `id` is being dragged.
+    pub fn lifted_cell(&self, id: RecordId) -> RwSignal<bool> {
+        if let Some(cell) = self.cells.with_value(|c| c.lifted.get(&id).copied()) {
+            return cell;
+        }
+        let cell = self.owned(self.lifted.with_untracked(|s| s.contains(&id)));
+        self.cells.update_value(|c| {
+            c.lifted.insert(id, cell);
+        });
+        cell
+    }
+
+    /// The effects that copy the content, the selection and the dragged set into the cells,
+    /// setting only those that changed.
+    fn keep_cells_in_step(&self) {
+        let state = *self;
+        let content = self.session.content();
+        Effect::new(move |_| {
+            content.with(|c| {
+                let mut counts: HashMap<RecordId, usize> = HashMap::new();
+                for link in &c.map_links {
+                    *counts.entry(link.from).or_default() += 1;
+                    *counts.entry(link.to).or_default() += 1;
+                }
+                let (nodes, links) = state
+                    .cells
+                    .with_value(|cells| (cells.nodes.clone(), cells.links.clone()));
+                let mut seen = std::collections::HashSet::new();
+                for node in &c.map_nodes {
+                    seen.insert(node.id);
+                    if let Some(cell) = nodes.get(&node.id) {
+                        let links = counts.get(&node.id).copied().unwrap_or(0);
+                        let same = cell.with_untracked(|current| {
+                            current
+                                .as_ref()
+                                .is_some_and(|v| v.links == links && v.node == *node)
+                        });
+                        if !same {
+                            cell.set(Some(NodeCell {
+                                node: node.clone(),
+                                links,
+                            }));
+                        }
+                    }
+                }
+                for (id, cell) in &nodes {
+                    if !seen.contains(id) && cell.with_untracked(Option::is_some) {
+                        cell.set(None);
+                    }
+                }
+                seen.clear();
+                for link in &c.map_links {
+                    seen.insert(link.id);
+                    if let Some(cell) = links.get(&link.id) {
+                        if cell.with_untracked(|current| current.as_ref() != Some(link)) {
+                            cell.set(Some(link.clone()));
+                        }
+                    }
+                }
+                for (id, cell) in &links {
+                    if !seen.contains(id) && cell.with_untracked(Option::is_some) {
+                        cell.set(None);
+                    }
+                }
+            })
+        });
+        // Flags: flip only the ids that joined or left the set.
+        let flags =
+            move |set: RwSignal<BTreeSet<RecordId>>,
+                  pick: fn(&Cells) -> &HashMap<RecordId, RwSignal<bool>>| {
+                Effect::new(move |previous: Option<BTreeSet<RecordId>>| {
+                    let now = set.get();
+                    let previous = previous.unwrap_or_default();
+                    state.cells.with_value(|cells| {
+                        let cells = pick(cells);
+                        for id in now.symmetric_difference(&previous) {
+                            if let Some(cell) = cells.get(id) {
+                                cell.set(now.contains(id));
+                            }
+                        }
+                    });
+                    now
+                });
+            };
+        flags(self.selected, |c| &c.selected);
+        flags(self.lifted, |c| &c.lifted);
     }
 
     /// The link with `id`, if it is on the map (tracked).
@@ -206,10 +371,13 @@ impl MapState {
         signal
     }
 
-    /// Puts every dragged node back at its stored place.
+    /// Puts every dragged node back at its stored place, and back on the canvas.
     pub fn clear_offsets(&self, ids: &[RecordId]) {
         for id in ids {
             self.offset(*id).set((0.0, 0.0));
+        }
+        if !self.lifted.with_untracked(BTreeSet::is_empty) {
+            self.lifted.set(BTreeSet::new());
         }
     }
 

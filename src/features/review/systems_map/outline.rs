@@ -3,12 +3,13 @@
 //! kept in step with the canvas, so a screen-reader user can read and edit the whole map here.
 
 use leptos::prelude::*;
-use sightline_core::map::{
-    category_label, describe_link, links_of, reading_order, EvidenceRef, Level,
-};
+use sightline_core::map::{category_label, describe_link, reading_order, EvidenceRef, Level};
 use sightline_core::RecordId;
 
 use super::{use_map_state, Editor};
+
+/// Levels with this many nodes or fewer start open.
+const OPEN_LEVEL_UP_TO: usize = 40;
 
 /// One node as the outline shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -23,6 +24,48 @@ struct OutlineItem {
     evidence: Vec<(EvidenceRef, String)>,
 }
 
+/// The outline's items for one level, in reading order. Each link is found once, through a
+/// map from node to links, so a big map costs a pass over its links, not one per node.
+fn level_items(
+    content: &sightline_core::ReviewContent,
+    level: Level,
+    scheme: sightline_core::map::CategoryScheme,
+) -> Vec<OutlineItem> {
+    let nodes: Vec<&sightline_core::map::MapNode> = reading_order(content)
+        .into_iter()
+        .filter(|n| n.level == level)
+        .collect();
+    let here: std::collections::HashSet<RecordId> = nodes.iter().map(|n| n.id).collect();
+    let mut links: std::collections::HashMap<RecordId, Vec<String>> = Default::default();
+    for link in &content.map_links {
+        for end in [link.from, link.to] {
+            if here.contains(&end) {
+                links
+                    .entry(end)
+                    .or_default()
+                    .push(describe_link(content, link, end));
+            }
+        }
+    }
+    nodes
+        .into_iter()
+        .map(|n| OutlineItem {
+            id: n.id,
+            label: n.label.clone(),
+            kind: n.kind.label(),
+            polarity: format!("{} ({})", n.polarity.label(), n.polarity.sign()),
+            category: n.category.as_deref().map(|k| category_label(k, scheme)),
+            note: n.note.clone(),
+            links: links.remove(&n.id).unwrap_or_default(),
+            evidence: n
+                .evidence
+                .iter()
+                .filter_map(|e| e.describe(content).map(|text| (*e, text)))
+                .collect(),
+        })
+        .collect()
+}
+
 /// The Outline region.
 #[component]
 pub fn Outline() -> impl IntoView {
@@ -30,67 +73,51 @@ pub fn Outline() -> impl IntoView {
     let content = state.session.content();
     let review = state.session.review();
     let review_id = review.read_untracked().id;
-    let levels = Memo::new(move |_| {
-        let scheme = review.read().map_scheme;
-        content.with(|c| {
-            let order = reading_order(c);
-            Level::ALL
-                .into_iter()
-                .map(|level| {
-                    let items: Vec<OutlineItem> = order
-                        .iter()
-                        .filter(|n| n.level == level)
-                        .map(|n| OutlineItem {
-                            id: n.id,
-                            label: n.label.clone(),
-                            kind: n.kind.label(),
-                            polarity: format!("{} ({})", n.polarity.label(), n.polarity.sign()),
-                            category: n.category.as_deref().map(|k| category_label(k, scheme)),
-                            note: n.note.clone(),
-                            links: links_of(c, n.id)
-                                .into_iter()
-                                .map(|l| describe_link(c, l, n.id))
-                                .collect(),
-                            evidence: n
-                                .evidence
-                                .iter()
-                                .filter_map(|e| e.describe(c).map(|text| (*e, text)))
-                                .collect(),
-                        })
-                        .collect();
-                    (level, items)
-                })
-                .collect::<Vec<_>>()
-        })
-    });
     view! {
         <section class="app-map-outline" aria-labelledby="outline-heading" data-testid="outline">
             <h2 class="app-heading-m" id="outline-heading">"Outline"</h2>
             <p class="app-body">"Every node on the map, level by level from the top, with its links and evidence."</p>
             {Level::ALL.into_iter().map(|level| {
+                // How many nodes the level has (cheap), and, only while the level is open, its
+                // items: a closed level costs nothing when the map changes.
+                let count = Memo::new(move |_| content.with(|c| c.map_nodes.iter().filter(|n| n.level == level).count()));
+                let open = RwSignal::new(count.get_untracked() <= OPEN_LEVEL_UP_TO);
                 let items = Memo::new(move |_| {
-                    levels.with(|all| {
-                        all.iter()
-                            .find(|(l, _)| *l == level)
-                            .map(|(_, items)| items.clone())
-                            .unwrap_or_default()
-                    })
+                    if !open.get() {
+                        return Vec::new();
+                    }
+                    let scheme = review.read().map_scheme;
+                    content.with(|c| level_items(c, level, scheme))
                 });
                 let heading_id = format!("outline-{}", level.key());
                 let labelled_by = heading_id.clone();
+                // A level with many nodes starts closed, and its list is only made when opened:
+                // a map of a thousand nodes would otherwise put a hundred thousand elements on
+                // the page, and every frame of the canvas would pay for them.
                 view! {
                     <section class="app-map-outline__level" aria-labelledby=labelled_by data-testid="outline-level" data-level=level.key()>
-                        <h3 class="app-heading-s" id=heading_id>
-                            {level.label()}
-                            <span class="app-secondary-text">{move || format!(" ({})", items.read().len())}</span>
-                        </h3>
-                        <Show when=move || !items.read().is_empty() fallback=|| view! { <p class="app-secondary-text">"Nothing at this level yet."</p> }>
-                            <ul class="app-list app-map-outline__list">
-                                <For each=move || items.get() key=|item| item.clone() let(item)>
-                                    <OutlineNode item review_id />
-                                </For>
-                            </ul>
-                        </Show>
+                        <details class="app-details" prop:open=move || open.get() on:toggle=move |ev| {
+                            use wasm_bindgen::JsCast;
+                            if let Some(details) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                                open.set(details.open());
+                            }
+                        }>
+                            <summary class="app-details__summary">
+                                <h3 class="app-heading-s app-map-outline__heading" id=heading_id>
+                                    {level.label()}
+                                    <span class="app-secondary-text">{move || format!(" ({})", count.get())}</span>
+                                </h3>
+                            </summary>
+                            <Show when=move || open.get()>
+                                <Show when=move || count.get() != 0 fallback=|| view! { <p class="app-secondary-text">"Nothing at this level yet."</p> }>
+                                    <ul class="app-list app-map-outline__list">
+                                        <For each=move || items.get() key=|item| item.clone() let(item)>
+                                            <OutlineNode item review_id />
+                                        </For>
+                                    </ul>
+                                </Show>
+                            </Show>
+                        </details>
                     </section>
                 }
             }).collect_view()}
@@ -102,7 +129,7 @@ pub fn Outline() -> impl IntoView {
 fn OutlineNode(item: OutlineItem, review_id: sightline_core::ReviewId) -> impl IntoView {
     let state = use_map_state();
     let id = item.id;
-    let selected = Memo::new(move |_| state.selected.with(|s| s.contains(&id)));
+    let selected = state.selected_cell(id);
     let label = item.label.clone();
     view! {
         <li class="app-map-outline__node" class:app-map-outline__node--selected=move || selected.get() data-testid="outline-node">
