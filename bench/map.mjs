@@ -74,8 +74,11 @@ async function busyPerFrame(page, drag) {
   await drag();
   await cdp.send("Tracing.end");
   await done;
-  const main = events.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain");
-  const tasks = events.filter((e) => e.ph === "X" && e.name === "RunTask" && e.tid === main?.tid && e.pid === main?.pid && e.dur);
+  // Each renderer process has a main thread: take the busiest, which is this page's.
+  const mains = events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  const tasksOf = (m) => events.filter((e) => e.ph === "X" && e.name === "RunTask" && e.tid === m.tid && e.pid === m.pid && e.dur);
+  const total = (list) => list.reduce((sum, e) => sum + e.dur, 0);
+  const tasks = mains.map(tasksOf).sort((a, b) => total(b) - total(a))[0] ?? [];
   if (tasks.length === 0) return [];
   const start = Math.min(...tasks.map((t) => t.ts));
   const end = Math.max(...tasks.map((t) => t.ts + t.dur));
