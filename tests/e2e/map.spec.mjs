@@ -135,6 +135,22 @@ test("a small map built with the mouse is there after a reload, with undo and re
   await page.keyboard.up("Shift");
   await expect(page.getByText("3 nodes selected.")).toBeVisible();
 
+  // Tidy up lays the rows out again, and Undo puts them back.
+  const placed = await page.getByTestId("map-node").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("transform")).sort());
+  await page.getByRole("button", { name: "Tidy up" }).click();
+  await expect(page.getByTestId("map-announcement")).toContainText("Tidied up");
+  await page.getByRole("button", { name: "Undo: Tidy up" }).click();
+  await expect
+    .poll(() => page.getByTestId("map-node").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("transform")).sort()))
+    .toEqual(placed);
+
+  // The wheel zooms around the pointer.
+  const wheelBefore = await page.getByTestId("map-world").evaluate((g) => g.transform.baseVal.consolidate().matrix.a);
+  const canvasBox = await page.getByTestId("map-canvas").boundingBox();
+  await page.mouse.move(canvasBox.x + canvasBox.width / 2, canvasBox.y + canvasBox.height / 2);
+  await page.mouse.wheel(0, -200);
+  await expect.poll(() => page.getByTestId("map-world").evaluate((g) => g.transform.baseVal.consolidate().matrix.a)).toBeGreaterThan(wheelBefore);
+
   // Zoom buttons change the scale.
   const zoomBefore = await page.getByTestId("map-world").evaluate((g) => g.transform.baseVal.consolidate().matrix.a);
   await page.getByRole("button", { name: "Zoom in" }).click();
@@ -195,6 +211,16 @@ test("the same map can be built with the keyboard alone", async ({ page }) => {
   await expect(page.getByTestId("map-announcement")).toContainText("Moved.");
   await press("Control+z");
   await expect(visit).toHaveAttribute("data-level", "frontline");
+
+  // The Move to level menu, by keyboard.
+  await page.getByRole("button", { name: "Move to level", exact: true }).focus();
+  await press("Enter");
+  await page.locator("#map-levels").getByRole("button", { name: "Agency management" }).focus();
+  await press("Enter");
+  await expect(visit).toHaveAttribute("data-level", "agency_management");
+  await press("Control+z");
+  await expect(visit).toHaveAttribute("data-level", "frontline");
+  await visit.focus();
 
   // Alt+arrow moves it along its band.
   const x = async () => (await visit.getAttribute("transform")).match(/translate\(([-\d.]+)/)[1];
