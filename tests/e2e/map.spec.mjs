@@ -184,6 +184,7 @@ test("the same map can be built with the keyboard alone", async ({ page }) => {
 
   await page.getByRole("button", { name: "Add node" }).focus();
   await press("Enter");
+  await expect(page.getByTestId("node-form").getByLabel("Label")).toBeFocused();
   await page.keyboard.type("Visit missed");
   // New nodes start at the focused node's level; this one goes to the front line.
   await page.getByTestId("node-form").getByLabel("Level").selectOption({ label: "Frontline practice" });
