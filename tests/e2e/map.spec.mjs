@@ -214,7 +214,17 @@ test("the same map can be built with the keyboard alone", async ({ page }) => {
   await expect(visit).toHaveAttribute("data-level", "frontline");
 
   // The Move to level menu, by keyboard.
-  await page.getByRole("button", { name: "Move to level", exact: true }).focus();
+  const moveMenu = page.getByRole("button", { name: "Move to level", exact: true });
+  await moveMenu.focus();
+  await press("Enter");
+  await expect(moveMenu).toHaveAttribute("aria-expanded", "true");
+  // Escape closes the menu and returns to its button.
+  await page.locator("#map-levels").getByRole("button").first().focus();
+  await press("Escape");
+  await expect(moveMenu).toBeFocused();
+  await expect(moveMenu).toHaveAttribute("aria-expanded", "false");
+  await visit.focus();
+  await moveMenu.focus();
   await press("Enter");
   await page.locator("#map-levels").getByRole("button", { name: "Agency management" }).focus();
   await press("Enter");

@@ -846,6 +846,7 @@ fn Toolbar() -> impl IntoView {
                 <button
                     type="button"
                     class="app-button app-button--secondary"
+                    id="map-move-to-level"
                     aria-expanded=move || levels_open.get().to_string()
                     aria-controls="map-levels"
                     on:click=move |_| levels_open.update(|o| *o = !*o)
@@ -853,7 +854,14 @@ fn Toolbar() -> impl IntoView {
                     "Move to level"
                 </button>
                 <Show when=move || levels_open.get()>
-                    <ul class="app-map-menu__list" id="map-levels">
+                    <ul class="app-map-menu__list" id="map-levels" on:keydown=move |ev| {
+                        // Escape closes the menu and gives focus back to its button.
+                        if ev.key() == "Escape" {
+                            ev.prevent_default();
+                            levels_open.set(false);
+                            focus_element("map-move-to-level");
+                        }
+                    }>
                         {Level::ALL
                             .into_iter()
                             .map(|level| {
