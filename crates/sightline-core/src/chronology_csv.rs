@@ -394,7 +394,7 @@ pub fn plan_import(
 
 /// Stops a spreadsheet from running a cell as a formula (`=`, `+`, `-`, `@`) when the file is
 /// opened: such cells are written with a leading apostrophe, which import removes.
-fn escape_formula(cell: &str) -> String {
+pub(crate) fn escape_formula(cell: &str) -> String {
     if cell.starts_with(['=', '+', '-', '@']) {
         format!("'{cell}")
     } else {

@@ -15,6 +15,7 @@ use crate::content::reflections::{
 };
 use crate::content::ReviewContent;
 use crate::ids::{IdSource, SeededIds};
+use crate::learning::{Action, ActionStatus, Finding, FindingKind};
 use crate::review::{Review, ReviewType};
 use crate::validation::NewReview;
 
@@ -29,6 +30,8 @@ pub struct ReviewSize {
     /// Systems map nodes and links.
     pub map_nodes: usize,
     pub map_links: usize,
+    pub findings: usize,
+    pub actions: usize,
 }
 
 impl ReviewSize {
@@ -41,6 +44,8 @@ impl ReviewSize {
         responses: 300,
         map_nodes: 1_000,
         map_links: 2_000,
+        findings: 40,
+        actions: 60,
     };
 
     /// A small review for quick tests.
@@ -51,6 +56,8 @@ impl ReviewSize {
         responses: 20,
         map_nodes: 12,
         map_links: 16,
+        findings: 4,
+        actions: 5,
     };
 }
 
@@ -361,7 +368,82 @@ pub fn generate_review(seed: u64, size: ReviewSize, now: DateTime<Utc>) -> (Revi
         content.reflections.push(reflection);
     }
     generate_map(&mut content, &mut ids, size, now);
+    generate_learning(&mut content, &mut ids, size, now);
+    let briefing_id = ids.record_id();
+    content
+        .briefings
+        .push(crate::learning::briefing::draft_briefing(
+            &review,
+            &content,
+            briefing_id,
+            now,
+        ));
     (review, content)
+}
+
+const FINDINGS: [(&str, FindingKind); 6] = [
+    ("Worries held by one agency were not shared with the others, so no one saw the whole picture.", FindingKind::AreaForImprovement),
+    ("Plans were reviewed by the same people who made them, which left little room for challenge.", FindingKind::AreaForImprovement),
+    ("The nursery keyworker noticed small changes and recorded them carefully.", FindingKind::EffectivePractice),
+    ("High caseloads meant home visits were kept short and focused on tasks.", FindingKind::AreaForImprovement),
+    ("The family were seldom asked what help they wanted.", FindingKind::AreaForImprovement),
+    ("Supervision gave the health visitor time to think about the child's daily life.", FindingKind::EffectivePractice),
+];
+
+const ACTIONS: [&str; 5] = [
+    "Agree a shared chronology template across agencies",
+    "Add reflective supervision to the multi-agency training programme",
+    "Audit core group minutes for the child's voice",
+    "Review caseload weighting in the children and families teams",
+    "Publish guidance on professional challenge and escalation",
+];
+
+/// Adds findings citing episodes and map nodes, and actions answering them.
+fn generate_learning(
+    content: &mut ReviewContent,
+    ids: &mut SeededIds,
+    size: ReviewSize,
+    now: DateTime<Utc>,
+) {
+    for n in 0..size.findings {
+        let (statement, kind) = FINDINGS[n % FINDINGS.len()];
+        let mut finding = Finding::new(ids.record_id(), now);
+        finding.statement = if n < FINDINGS.len() {
+            statement.to_owned()
+        } else {
+            format!("{statement} ({})", n + 1)
+        };
+        finding.kind = kind;
+        finding.pattern = Some("scie.pattern.multi_agency_longer_term".to_owned());
+        if let Some(episode) = content.episodes.get(n % content.episodes.len().max(1)) {
+            finding.episodes.push(episode.id);
+        }
+        if let Some(node) = content.map_nodes.get(n % content.map_nodes.len().max(1)) {
+            finding.map_nodes.push(node.id);
+        }
+        content.findings.push(finding);
+    }
+    for n in 0..size.actions {
+        let mut action = Action::new(ids.record_id(), now);
+        action.text = ACTIONS[n % ACTIONS.len()].to_owned();
+        action.finding = content
+            .findings
+            .get(n % content.findings.len().max(1))
+            .map(|f| f.id);
+        action.owner_role = "Lead Officer".to_owned();
+        action.owner_agency = content
+            .agencies
+            .get(n % content.agencies.len().max(1))
+            .map(|a| a.id);
+        action.due = NaiveDate::from_ymd_opt(2026, 1 + (n % 12) as u32, 28);
+        action.status = match ids.next_u64() % 4 {
+            0 => ActionStatus::InProgress,
+            1 => ActionStatus::Done,
+            _ => ActionStatus::NotStarted,
+        };
+        action.impact_measure = "Audit of a sample of cases a year on".to_owned();
+        content.actions.push(action);
+    }
 }
 
 /// What generated map nodes say, by level (top to bottom).

@@ -5,15 +5,18 @@
 //! tested natively. Anything that depends on the outside world is passed in: the clock as a
 //! `DateTime<Utc>` or a UK calendar date, new ids as random bytes.
 
+pub mod anonymise;
 pub mod chronology_csv;
 pub mod content;
 pub mod dates;
 pub mod format;
 pub mod generate;
 pub mod ids;
+pub mod learning;
 pub mod lifecycle;
 pub mod map;
 pub mod record;
+pub mod render;
 pub mod review;
 pub mod search;
 pub mod summary;

@@ -6,10 +6,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::anonymise::Watchlist;
 use crate::content::{
     Agency, ChronologyEvent, Episode, Person, Record, RecordKind, Reflection, ReflectionTemplate,
     Response, ReviewContent,
 };
+use crate::learning::{Action, Briefing, Finding};
 use crate::map::{MapLink, MapNode};
 use crate::review::Review;
 use crate::summary::ReviewSummary;
@@ -116,6 +118,10 @@ pub fn load_record(
         RecordKind::Response => content.put(decode_record::<Response>(text)?),
         RecordKind::MapNode => content.put(decode_record::<MapNode>(text)?),
         RecordKind::MapLink => content.put(decode_record::<MapLink>(text)?),
+        RecordKind::Finding => content.put(decode_record::<Finding>(text)?),
+        RecordKind::Action => content.put(decode_record::<Action>(text)?),
+        RecordKind::Briefing => content.put(decode_record::<Briefing>(text)?),
+        RecordKind::Watchlist => content.put(decode_record::<Watchlist>(text)?),
     }
     Ok(())
 }
@@ -136,5 +142,9 @@ pub fn encode_from(
         RecordKind::Response => content.get::<Response>(id).map(encode_record),
         RecordKind::MapNode => content.get::<MapNode>(id).map(encode_record),
         RecordKind::MapLink => content.get::<MapLink>(id).map(encode_record),
+        RecordKind::Finding => content.get::<Finding>(id).map(encode_record),
+        RecordKind::Action => content.get::<Action>(id).map(encode_record),
+        RecordKind::Briefing => content.get::<Briefing>(id).map(encode_record),
+        RecordKind::Watchlist => content.get::<Watchlist>(id).map(encode_record),
     }
 }

@@ -28,6 +28,10 @@ pub struct ReviewSummary {
     /// What the review waits for next. Whether it is overdue depends on the day it is read.
     #[serde(default)]
     pub next_due: Option<NextDue>,
+    /// The due dates of the review's open actions, so the list can tell which are overdue on
+    /// the day it is read.
+    #[serde(default)]
+    pub open_action_dues: Vec<chrono::NaiveDate>,
     pub updated_at: DateTime<Utc>,
 }
 
@@ -43,8 +47,22 @@ impl ReviewSummary {
             archived: review.archived,
             stage_number: current_stage(review).map(|stage| stage.number),
             next_due: next_due(review),
+            open_action_dues: Vec::new(),
             updated_at: review.updated_at,
         }
+    }
+
+    /// The summary with the due dates of open actions (see `learning::actions::open_action_dues`).
+    pub fn with_action_dues(self, open_action_dues: Vec<chrono::NaiveDate>) -> Self {
+        Self {
+            open_action_dues,
+            ..self
+        }
+    }
+
+    /// How many open actions are past their due date on `today`.
+    pub fn overdue_actions(&self, today: chrono::NaiveDate) -> usize {
+        self.open_action_dues.iter().filter(|d| **d < today).count()
     }
 
     /// The stage as the list shows it: "3. Recommendation and decision", or "Complete".

@@ -33,6 +33,9 @@ fn sorted(mut c: ReviewContent) -> ReviewContent {
     c.responses.sort_by_key(|r| r.id);
     c.map_nodes.sort_by_key(|r| r.id);
     c.map_links.sort_by_key(|r| r.id);
+    c.findings.sort_by_key(|r| r.id);
+    c.actions.sort_by_key(|r| r.id);
+    c.briefings.sort_by_key(|r| r.id);
     c
 }
 
@@ -47,8 +50,11 @@ fn a_review_file_reads_back_the_same_review_with_nothing_repaired() {
     let read = read_review_file(text.as_bytes(), &mut SeededIds::new(1)).unwrap();
     assert_eq!(read.repairs, Vec::<String>::new());
     assert_eq!(read.info.kind, FileKind::Review);
-    assert_eq!(read.info.format_version, 2);
+    assert_eq!(read.info.format_version, 3);
     assert_eq!(read.info.exported_at, Some(at(10)));
+    assert!(!read.value.content.findings.is_empty());
+    assert!(!read.value.content.actions.is_empty());
+    assert_eq!(read.value.content.briefings.len(), 1);
     assert_eq!(read.info.app_version.as_deref(), Some("0.1.0"));
     assert!(!read.value.content.map_nodes.is_empty());
     assert_eq!(read.value.review, review);
@@ -71,7 +77,7 @@ fn writing_is_deterministic() {
         write_review_file(&read.value.review, &read.value.content, at(10), "0.1.0"),
         first
     );
-    assert!(first.starts_with("{\n  \"kind\": \"sightline.review\",\n  \"format_version\": 2,"));
+    assert!(first.starts_with("{\n  \"kind\": \"sightline.review\",\n  \"format_version\": 3,"));
 }
 
 #[test]
@@ -111,7 +117,7 @@ fn every_kind_of_bad_file_has_its_own_message() {
         ids,
     );
     let newer = good
-        .replacen("\"format_version\": 2", "\"format_version\": 3", 1)
+        .replacen("\"format_version\": 3", "\"format_version\": 4", 1)
         .replacen(
             "\"app_version\": \"0.1.0\"",
             "\"app_version\": \"3.1.0\"",
@@ -121,7 +127,7 @@ fn every_kind_of_bad_file_has_its_own_message() {
     assert_eq!(
         error,
         FileError::NewerVersion {
-            version: 3,
+            version: 4,
             app_version: Some("3.1.0".into())
         }
     );
@@ -585,14 +591,15 @@ fn the_version_2_golden_files_all_import() {
 
 /// The current writer still writes the current version's golden files byte for byte. The
 /// frozen schemas share some small types with the model (dates of events, "seen", kinds of
-/// person and of map node); this is what stops a change to one of them from silently changing
-/// a released version.
+/// person and of map node, and version 3's learning records); this is what stops a change to
+/// one of them from silently changing a released version.
 #[test]
-fn the_version_2_golden_files_are_still_written_byte_for_byte() {
-    let bytes = fixture("review-v2.sightline.json");
+fn the_version_3_golden_files_are_still_written_byte_for_byte() {
+    let bytes = fixture("review-v3.sightline.json");
     let read = read_review_file(&bytes, &mut SeededIds::new(1)).unwrap();
     assert!(read.repairs.is_empty(), "{:?}", read.repairs);
     assert_eq!(read.value.content.map_nodes.len(), 12);
+    assert_eq!(read.value.content.findings.len(), 4);
     let written = write_review_file(
         &read.value.review,
         &read.value.content,
@@ -601,7 +608,7 @@ fn the_version_2_golden_files_are_still_written_byte_for_byte() {
     );
     assert_eq!(written.as_bytes(), bytes.as_slice());
 
-    let bytes = fixture("backup-v2.sightline.json");
+    let bytes = fixture("backup-v3.sightline.json");
     let read = read_backup(&bytes, &mut SeededIds::new(1)).unwrap();
     let reviews: Vec<(Review, ReviewContent)> = read
         .value
@@ -620,8 +627,58 @@ fn the_version_2_golden_files_are_still_written_byte_for_byte() {
     assert_eq!(written.as_bytes(), bytes.as_slice());
 }
 
-/// A version 1 file is migrated to version 2: the same review, with an empty map. Written out
-/// again, it is the version 1 file with the version 2 additions and nothing else changed.
+/// A version 2 file is migrated to version 3: the same review, with no findings, actions or
+/// briefings. Written out again, it is the version 2 file with the version 3 additions and
+/// nothing else changed.
+#[test]
+fn a_version_2_file_migrates_to_version_3_with_no_learning_yet() {
+    for name in ["review-v2.sightline.json", "backup-v2.sightline.json"] {
+        let bytes = fixture(name);
+        let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        expected["format_version"] = 3.into();
+        let written = if name.starts_with("review") {
+            let read = read_review_file(&bytes, &mut SeededIds::new(1)).unwrap();
+            assert_eq!(read.info.format_version, 2);
+            assert!(read.repairs.is_empty());
+            for field in ["findings", "actions", "briefings"] {
+                expected["content"][field] = serde_json::json!([]);
+            }
+            write_review_file(
+                &read.value.review,
+                &read.value.content,
+                read.info.exported_at.unwrap(),
+                read.info.app_version.as_deref().unwrap(),
+            )
+        } else {
+            let read = read_backup(&bytes, &mut SeededIds::new(1)).unwrap();
+            for review in expected["reviews"].as_array_mut().unwrap() {
+                for field in ["findings", "actions", "briefings"] {
+                    review["content"][field] = serde_json::json!([]);
+                }
+            }
+            let reviews: Vec<(Review, ReviewContent)> = read
+                .value
+                .into_iter()
+                .map(|file| {
+                    let mut review = file.review;
+                    review.synced_at = file.based_on;
+                    (review, file.content)
+                })
+                .collect();
+            write_backup(
+                &reviews,
+                read.info.exported_at.unwrap(),
+                read.info.app_version.as_deref().unwrap(),
+            )
+        };
+        let written: serde_json::Value = serde_json::from_str(&written).unwrap();
+        assert_eq!(written, expected, "{name}");
+    }
+}
+
+/// A version 1 file is migrated through version 2 to version 3: the same review, with an empty
+/// map and no learning. Written out again, it is the version 1 file with the additions of
+/// versions 2 and 3 and nothing else changed.
 #[test]
 fn a_version_1_file_migrates_to_version_2_with_an_empty_map() {
     let bytes = fixture("review-v1.sightline.json");
@@ -640,8 +697,11 @@ fn a_version_1_file_migrates_to_version_2_with_an_empty_map() {
         read.info.app_version.as_deref().unwrap(),
     );
     let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    expected["format_version"] = 2.into();
+    expected["format_version"] = 3.into();
     expected["review"]["map_scheme"] = "scie".into();
+    for field in ["findings", "actions", "briefings"] {
+        expected["content"][field] = serde_json::json!([]);
+    }
     expected["content"]["map_nodes"] = serde_json::json!([]);
     expected["content"]["map_links"] = serde_json::json!([]);
     let written: serde_json::Value = serde_json::from_str(&written).unwrap();
@@ -684,12 +744,12 @@ fn write_fixtures() {
     let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
     let (review, content) = small(20);
     std::fs::write(
-        format!("{dir}/review-v2.sightline.json"),
+        format!("{dir}/review-v3.sightline.json"),
         write_review_file(&review, &content, at(10), "0.1.0"),
     )
     .unwrap();
     std::fs::write(
-        format!("{dir}/backup-v2.sightline.json"),
+        format!("{dir}/backup-v3.sightline.json"),
         write_backup(&[small(20), small(21)], at(10), "0.1.0"),
     )
     .unwrap();
@@ -702,7 +762,7 @@ fn write_fixtures() {
     )
     .unwrap();
     std::fs::write(
-        format!("{dir}/reflection-pack-v2.sightline.json"),
+        format!("{dir}/reflection-pack-v3.sightline.json"),
         write_pack(&pack, at(10), "0.1.0"),
     )
     .unwrap();
@@ -724,7 +784,7 @@ fn write_fixtures() {
         }],
     };
     std::fs::write(
-        format!("{dir}/contribution-v2.sightline.json"),
+        format!("{dir}/contribution-v3.sightline.json"),
         write_contribution(&contribution, at(10), "0.1.0"),
     )
     .unwrap();

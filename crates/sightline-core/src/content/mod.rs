@@ -14,7 +14,9 @@ use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::anonymise::Watchlist;
 use crate::ids::RecordId;
+use crate::learning::{Action, Briefing, Finding};
 use crate::map::{EvidenceKind, MapLink, MapNode};
 pub use chronology::{ChronologyEvent, EventDate, Seen};
 pub use episodes::{Episode, PracticeKind};
@@ -36,11 +38,16 @@ pub enum RecordKind {
     Response,
     MapNode,
     MapLink,
+    Finding,
+    Action,
+    Briefing,
+    /// The identifier watchlist: kept in this browser only, never written to a file.
+    Watchlist,
 }
 
 impl RecordKind {
     /// Every kind, in the order they are loaded (records refer to kinds earlier in the list).
-    pub const ALL: [RecordKind; 9] = [
+    pub const ALL: [RecordKind; 13] = [
         RecordKind::Agency,
         RecordKind::Person,
         RecordKind::Event,
@@ -50,6 +57,10 @@ impl RecordKind {
         RecordKind::Response,
         RecordKind::MapNode,
         RecordKind::MapLink,
+        RecordKind::Finding,
+        RecordKind::Action,
+        RecordKind::Briefing,
+        RecordKind::Watchlist,
     ];
 
     /// The kind's name in storage keys: "event".
@@ -64,6 +75,10 @@ impl RecordKind {
             RecordKind::Response => "response",
             RecordKind::MapNode => "map_node",
             RecordKind::MapLink => "map_link",
+            RecordKind::Finding => "finding",
+            RecordKind::Action => "action",
+            RecordKind::Briefing => "briefing",
+            RecordKind::Watchlist => "watchlist",
         }
     }
 
@@ -131,6 +146,11 @@ pub struct ReviewContent {
     /// The systems-factor map's nodes and links.
     pub map_nodes: Vec<MapNode>,
     pub map_links: Vec<MapLink>,
+    pub findings: Vec<Finding>,
+    pub actions: Vec<Action>,
+    pub briefings: Vec<Briefing>,
+    /// At most one: the review's identifier watchlist (hashes only).
+    pub watchlists: Vec<Watchlist>,
 }
 
 impl ReviewContent {
@@ -167,6 +187,10 @@ impl ReviewContent {
             RecordKind::Response => self.responses.len(),
             RecordKind::MapNode => self.map_nodes.len(),
             RecordKind::MapLink => self.map_links.len(),
+            RecordKind::Finding => self.findings.len(),
+            RecordKind::Action => self.actions.len(),
+            RecordKind::Briefing => self.briefings.len(),
+            RecordKind::Watchlist => self.watchlists.len(),
         }
     }
 
@@ -185,6 +209,10 @@ impl ReviewContent {
             RecordKind::Response => ids(&self.responses),
             RecordKind::MapNode => ids(&self.map_nodes),
             RecordKind::MapLink => ids(&self.map_links),
+            RecordKind::Finding => ids(&self.findings),
+            RecordKind::Action => ids(&self.actions),
+            RecordKind::Briefing => ids(&self.briefings),
+            RecordKind::Watchlist => ids(&self.watchlists),
         }
     }
 
@@ -327,6 +355,49 @@ impl ReviewContent {
             }
             RecordKind::MapLink => {
                 self.remove::<MapLink>(id);
+            }
+            RecordKind::Finding => {
+                self.remove::<Finding>(id);
+                for action in &mut self.actions {
+                    if action.finding == Some(id) {
+                        action.finding = None;
+                        action.updated_at = at;
+                        changed.push(Change::Put(RecordKind::Action, action.id));
+                    }
+                }
+            }
+            RecordKind::Action => {
+                self.remove::<Action>(id);
+            }
+            RecordKind::Briefing => {
+                self.remove::<Briefing>(id);
+            }
+            RecordKind::Watchlist => {
+                self.remove::<Watchlist>(id);
+            }
+        }
+        // Findings cite episodes, map nodes and reflections.
+        for finding in &mut self.findings {
+            let list = match kind {
+                RecordKind::Episode => &mut finding.episodes,
+                RecordKind::MapNode => &mut finding.map_nodes,
+                RecordKind::Reflection => &mut finding.reflections,
+                _ => continue,
+            };
+            if list.contains(&id) {
+                list.retain(|x| *x != id);
+                finding.updated_at = at;
+                changed.push(Change::Put(RecordKind::Finding, finding.id));
+            }
+        }
+        // An agency named as an action's owner.
+        if kind == RecordKind::Agency {
+            for action in &mut self.actions {
+                if action.owner_agency == Some(id) {
+                    action.owner_agency = None;
+                    action.updated_at = at;
+                    changed.push(Change::Put(RecordKind::Action, action.id));
+                }
             }
         }
         // Map nodes cite episodes, events and reflections as evidence.

@@ -24,6 +24,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::ReviewFile;
+use crate::anonymise::Watchlist;
 use crate::content::reflections::built_in_templates;
 use crate::content::{
     Agency, Change, ChronologyEvent, Episode, Person, Record, RecordKind, Reflection,
@@ -31,6 +32,7 @@ use crate::content::{
 };
 use crate::dates::format_uk_date;
 use crate::ids::{IdSource, RecordId};
+use crate::learning::{Action, Briefing, Finding};
 use crate::map::{MapLink, MapNode};
 use crate::review::Review;
 
@@ -228,6 +230,45 @@ fn describe(kind: RecordKind, value: &Value, content: &ReviewContent) -> (String
                     .join("\n"),
             )
         }
+        RecordKind::Finding => {
+            let f: Finding = read(value).expect("a finding");
+            (
+                format!("Finding: {}", f.statement),
+                format!(
+                    "{}\n{}\nEvidence: {}",
+                    f.kind.label(),
+                    f.detail,
+                    f.evidence_count()
+                ),
+            )
+        }
+        RecordKind::Action => {
+            let a: Action = read(value).expect("an action");
+            (
+                format!("Action: {}", a.text),
+                format!(
+                    "{}\nOwner: {}\nDue: {}",
+                    a.status.label(),
+                    a.owner(content),
+                    a.due.map(format_uk_date).unwrap_or_default()
+                ),
+            )
+        }
+        RecordKind::Briefing => {
+            let b: Briefing = read(value).expect("a briefing");
+            (
+                format!("Briefing: {}", b.title),
+                b.sections
+                    .iter()
+                    .map(|s| format!("{}: {}", s.heading, s.body))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )
+        }
+        RecordKind::Watchlist => (
+            "Identifier watchlist".into(),
+            "Kept in this browser only.".into(),
+        ),
     }
 }
 
@@ -353,6 +394,9 @@ pub fn plan_merge(here: (&Review, &ReviewContent), file: &ReviewFile) -> MergePl
     merge_kind::<Response>(content, &file.content, base, |r| r.updated_at, &mut plan);
     merge_kind::<MapNode>(content, &file.content, base, |r| r.updated_at, &mut plan);
     merge_kind::<MapLink>(content, &file.content, base, |r| r.updated_at, &mut plan);
+    merge_kind::<Finding>(content, &file.content, base, |r| r.updated_at, &mut plan);
+    merge_kind::<Action>(content, &file.content, base, |r| r.updated_at, &mut plan);
+    merge_kind::<Briefing>(content, &file.content, base, |r| r.updated_at, &mut plan);
     plan
 }
 
@@ -399,6 +443,11 @@ impl MergePlan {
                         RecordKind::Response => put_value::<Response>(content, &conflict.file),
                         RecordKind::MapNode => put_value::<MapNode>(content, &conflict.file),
                         RecordKind::MapLink => put_value::<MapLink>(content, &conflict.file),
+                        RecordKind::Finding => put_value::<Finding>(content, &conflict.file),
+                        RecordKind::Action => put_value::<Action>(content, &conflict.file),
+                        RecordKind::Briefing => put_value::<Briefing>(content, &conflict.file),
+                        // Files never carry a watchlist, so it is never in conflict.
+                        RecordKind::Watchlist => {}
                     }
                 }
             }
@@ -427,6 +476,10 @@ pub fn changed_records(before: &ReviewContent, after: &ReviewContent) -> Vec<Cha
     kind::<Response>(before, after, &mut out);
     kind::<MapNode>(before, after, &mut out);
     kind::<MapLink>(before, after, &mut out);
+    kind::<Finding>(before, after, &mut out);
+    kind::<Action>(before, after, &mut out);
+    kind::<Briefing>(before, after, &mut out);
+    kind::<Watchlist>(before, after, &mut out);
     out
 }
 
@@ -477,6 +530,19 @@ pub fn with_new_ids(file: ReviewFile, ids: &mut dyn IdSource) -> ReviewFile {
     for l in &mut content.map_links {
         l.id = fresh(l.id, &mut map);
     }
+    for f in &mut content.findings {
+        f.id = fresh(f.id, &mut map);
+    }
+    for a in &mut content.actions {
+        a.id = fresh(a.id, &mut map);
+    }
+    for b in &mut content.briefings {
+        b.id = fresh(b.id, &mut map);
+    }
+    // A watchlist is never in a file; if one were, it stays with the review it came with.
+    for w in &mut content.watchlists {
+        w.id = fresh(w.id, &mut map);
+    }
     // Links follow; links to built-in templates and their prompts stay as they are.
     let relink = |id: RecordId| -> RecordId {
         if built_in.contains(&id) {
@@ -520,6 +586,15 @@ pub fn with_new_ids(file: ReviewFile, ids: &mut dyn IdSource) -> ReviewFile {
     for l in &mut content.map_links {
         l.from = relink(l.from);
         l.to = relink(l.to);
+    }
+    for f in &mut content.findings {
+        for list in [&mut f.episodes, &mut f.map_nodes, &mut f.reflections] {
+            *list = list.iter().map(|x| relink(*x)).collect();
+        }
+    }
+    for a in &mut content.actions {
+        a.finding = a.finding.map(relink);
+        a.owner_agency = a.owner_agency.map(relink);
     }
     review.id = ids.review_id();
     review.title = format!("{} (copy)", review.title);

@@ -14,6 +14,7 @@ pub mod pack;
 pub mod restore;
 pub mod v1;
 pub mod v2;
+pub mod v3;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -23,10 +24,11 @@ use crate::content::ReviewContent;
 use crate::ids::IdSource;
 use crate::review::Review;
 use restore::{read_content, repair_content};
-use v2::{content_v2, ContentV2, ReviewV2};
+use v2::ReviewV2;
+use v3::{content_v3, ContentV3};
 
 /// The format version this build writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = v2::VERSION;
+pub const FORMAT_VERSION: u32 = v3::VERSION;
 /// The largest file Sightline reads.
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 
@@ -204,11 +206,12 @@ pub fn read_envelope(bytes: &[u8]) -> Result<(FileInfo, Value), FileError> {
 }
 
 /// Brings a body of `version` up to the current version, one version at a time: each older
-/// version has a step to the next. A version 3 adds its step here and in its own module.
+/// version has a step to the next. A version 4 adds its step here and in its own module.
 fn migrate(version: u32, body: Value) -> Result<Value, FileError> {
     match version {
         v1::VERSION => migrate(v2::VERSION, v2::migrate_v1(body)),
-        v2::VERSION => Ok(body),
+        v2::VERSION => migrate(v3::VERSION, v3::migrate_v2(body)),
+        v3::VERSION => Ok(body),
         other => Err(FileError::Damaged(format!(
             "unknown format version {other}"
         ))),
@@ -275,6 +278,8 @@ fn review_file_from(
 }
 
 /// Any Sightline file, read according to the kind it says it is.
+// One value per file opened, matched at once: boxing the larger variants would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnyFile {
     Review(Imported<ReviewFile>),
@@ -354,7 +359,7 @@ fn backup_from(
 struct ReviewBodyOut {
     based_on: Option<DateTime<Utc>>,
     review: ReviewV2,
-    content: ContentV2,
+    content: ContentV3,
 }
 
 #[derive(Serialize)]
@@ -380,7 +385,7 @@ fn body_out(review: &Review, content: &ReviewContent) -> ReviewBodyOut {
     ReviewBodyOut {
         based_on: review.synced_at,
         review: ReviewV2::from(review),
-        content: content_v2(content),
+        content: content_v3(content),
     }
 }
 
@@ -453,5 +458,8 @@ pub fn describe_counts(content: &ReviewContent) -> Vec<(&'static str, usize)> {
         ("reflection answers", content.responses.len()),
         ("systems map nodes", content.map_nodes.len()),
         ("systems map links", content.map_links.len()),
+        ("findings", content.findings.len()),
+        ("actions", content.actions.len()),
+        ("briefings", content.briefings.len()),
     ]
 }

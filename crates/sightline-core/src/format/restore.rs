@@ -12,6 +12,7 @@ use super::v2::{MapLinkV2, MapNodeV2};
 use crate::content::reflections::find_template;
 use crate::content::{Record, ReviewContent};
 use crate::ids::{IdSource, RecordId};
+use crate::learning::{Action, Briefing, Finding};
 
 /// Reads a list of records one at a time, so one unreadable record does not lose the rest.
 fn read_list<V: DeserializeOwned, M: From<V>>(
@@ -46,7 +47,7 @@ fn read_list<V: DeserializeOwned, M: From<V>>(
         .collect()
 }
 
-/// Reads a review's content from version 2 JSON (version 1 files are migrated to it first).
+/// Reads a review's content from version 3 JSON (older files are migrated to it first).
 pub fn read_content(content: Option<&Value>, repairs: &mut Vec<String>) -> ReviewContent {
     ReviewContent {
         map_nodes: read_list::<MapNodeV2, _>(content, "map_nodes", "systems map nodes", repairs),
@@ -63,6 +64,11 @@ pub fn read_content(content: Option<&Value>, repairs: &mut Vec<String>) -> Revie
         ),
         reflections: read_list::<ReflectionV1, _>(content, "reflections", "reflections", repairs),
         responses: read_list::<ResponseV1, _>(content, "responses", "reflection answers", repairs),
+        findings: read_list::<Finding, _>(content, "findings", "findings", repairs),
+        actions: read_list::<Action, _>(content, "actions", "actions", repairs),
+        briefings: read_list::<Briefing, _>(content, "briefings", "briefings", repairs),
+        // Never read from a file: the watchlist stays in the browser that made it.
+        watchlists: Vec::new(),
     }
 }
 
@@ -256,7 +262,77 @@ pub fn repair_content(content: &mut ReviewContent, ids: &mut dyn IdSource) -> Ve
         }
     }
     repair_map(content, &mut repairs);
+    repair_learning(content, ids, &mut repairs);
     repairs
+}
+
+/// The learning's repairs: duplicate ids, evidence and links to records not in the file.
+fn repair_learning(content: &mut ReviewContent, ids: &mut dyn IdSource, repairs: &mut Vec<String>) {
+    renumber_duplicates(
+        &mut content.findings,
+        "findings",
+        |r, id| r.id = id,
+        ids,
+        repairs,
+    );
+    renumber_duplicates(
+        &mut content.actions,
+        "actions",
+        |r, id| r.id = id,
+        ids,
+        repairs,
+    );
+    renumber_duplicates(
+        &mut content.briefings,
+        "briefings",
+        |r, id| r.id = id,
+        ids,
+        repairs,
+    );
+    let episodes: BTreeSet<RecordId> = content.episodes.iter().map(|e| e.id).collect();
+    let nodes: BTreeSet<RecordId> = content.map_nodes.iter().map(|n| n.id).collect();
+    let reflections: BTreeSet<RecordId> = content.reflections.iter().map(|r| r.id).collect();
+    let agencies: BTreeSet<RecordId> = content.agencies.iter().map(|a| a.id).collect();
+    let findings: BTreeSet<RecordId> = content.findings.iter().map(|f| f.id).collect();
+    for finding in &mut content.findings {
+        let before = finding.evidence_count();
+        for (list, known) in [
+            (&mut finding.episodes, &episodes),
+            (&mut finding.map_nodes, &nodes),
+            (&mut finding.reflections, &reflections),
+        ] {
+            let mut seen = HashSet::new();
+            list.retain(|id| known.contains(id) && seen.insert(*id));
+        }
+        if finding.evidence_count() < before {
+            repairs.push(format!(
+                "Finding \u{201c}{}\u{201d}: evidence not in the file (or listed twice) was dropped.",
+                finding.statement
+            ));
+        }
+        if finding.statement.trim().is_empty() {
+            finding.statement = "Untitled finding".into();
+            repairs.push(
+                "A finding had no statement; it is called \u{201c}Untitled finding\u{201d}.".into(),
+            );
+        }
+    }
+    for action in &mut content.actions {
+        if action.finding.is_some_and(|f| !findings.contains(&f)) {
+            action.finding = None;
+            repairs.push(format!(
+                "Action \u{201c}{}\u{201d} answered a finding that is not in the file; the link was dropped.",
+                action.text
+            ));
+        }
+        if action.owner_agency.is_some_and(|a| !agencies.contains(&a)) {
+            action.owner_agency = None;
+            repairs.push(format!(
+                "Action \u{201c}{}\u{201d} named an agency that is not in the file; the link was dropped.",
+                action.text
+            ));
+        }
+    }
 }
 
 /// The map's own repairs: evidence that points at nothing, nodes outside their band, links

@@ -1,0 +1,426 @@
+//! The anonymisation check (DOMAIN.md section 7): before anything is shared, find what could
+//! identify a child, an adult, a family member or a member of staff, say where it is and what
+//! to write instead.
+//!
+//! It flags watchlist matches, exact dates, UK postcodes, phone numbers, email addresses,
+//! CHI and NHS numbers, exact ages, and capitalised words that look like names. It cannot tell
+//! whether several ordinary facts together identify a family (jigsaw identification): that is
+//! why a person still answers the "motivated intruder" question before export.
+
+mod fold;
+pub mod watchlist;
+pub mod words;
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex_lite::Regex;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::content::{PersonKind, ReviewContent};
+use watchlist::words_of;
+pub use watchlist::{Watchlist, WatchlistError};
+
+/// What a flag found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FlagKind {
+    Watchlist,
+    Email,
+    ChiOrNhsNumber,
+    PhoneNumber,
+    Postcode,
+    ExactDate,
+    ExactAge,
+    NameLike,
+}
+
+impl FlagKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            FlagKind::Watchlist => "On the identifier watchlist",
+            FlagKind::Email => "Email address",
+            FlagKind::ChiOrNhsNumber => "CHI or NHS number",
+            FlagKind::PhoneNumber => "Phone number",
+            FlagKind::Postcode => "Postcode",
+            FlagKind::ExactDate => "Exact date",
+            FlagKind::ExactAge => "Exact age",
+            FlagKind::NameLike => "Looks like a name",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            FlagKind::Watchlist => "watchlist",
+            FlagKind::Email => "email",
+            FlagKind::ChiOrNhsNumber => "chi_nhs",
+            FlagKind::PhoneNumber => "phone",
+            FlagKind::Postcode => "postcode",
+            FlagKind::ExactDate => "date",
+            FlagKind::ExactAge => "age",
+            FlagKind::NameLike => "name",
+        }
+    }
+}
+
+/// A piece of text to check, and where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextPart {
+    /// The id of the field on the page, to take the person to it.
+    pub anchor: String,
+    /// Where it is, in words: "Section 3: What the review found".
+    pub place: String,
+    pub text: String,
+}
+
+impl From<(String, String, String)> for TextPart {
+    fn from((anchor, place, text): (String, String, String)) -> Self {
+        Self {
+            anchor,
+            place,
+            text,
+        }
+    }
+}
+
+/// Something the check found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Flag {
+    pub kind: FlagKind,
+    pub anchor: String,
+    pub place: String,
+    /// Where in the part's text, in bytes.
+    pub range: Range<usize>,
+    /// The text around it, to show: before, the flagged words, after.
+    pub before: String,
+    pub matched: String,
+    pub after: String,
+    /// What to write instead.
+    pub suggestion: String,
+    /// Identifies the flag across checks without holding its words: a dismissal names it.
+    pub key: String,
+}
+
+fn sha256_hex(parts: &[&str]) -> String {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update(part.as_bytes());
+        hasher.update([0]);
+    }
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A hash of every text the check looks at: a check passed on one text does not pass another.
+pub fn text_hash(parts: &[TextPart]) -> String {
+    let texts: Vec<&str> = parts.iter().map(|p| p.text.as_str()).collect();
+    sha256_hex(&texts)
+}
+
+const MONTHS: &str = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+
+struct Patterns {
+    email: Regex,
+    ten_digits: Regex,
+    phone: Regex,
+    postcode: Regex,
+    dates: Vec<Regex>,
+    age: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let re = |p: &str| Regex::new(p).expect("the check's patterns are valid");
+        Patterns {
+            email: re(r"(?i)[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}"),
+            ten_digits: re(r"\b(?:\d{3}[ -]?\d{3}[ -]?\d{4}|\d{6}[ -]?\d{4})\b"),
+            phone: re(r"(?:\+44\s?(?:\(0\)\s?)?|\b0)\d[\d \-]{7,13}\d\b"),
+            postcode: re(r"(?i)\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"),
+            dates: vec![
+                re(&format!(
+                    r"(?i)\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b\.?(?:,?\s+\d{{4}}\b)?"
+                )),
+                re(&format!(
+                    r"(?i)\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"
+                )),
+                re(r"\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b"),
+                re(r"\b\d{4}-\d{2}-\d{2}\b"),
+            ],
+            age: re(
+                r"(?i)\b(?:aged|age of|age)\s+\d{1,3}\b(?:\s*(?:years?|months?|weeks?))?|\b\d{1,3}[\s-]*(?:years?|yrs?|months?|weeks?)[\s-]*old\b",
+            ),
+        }
+    })
+}
+
+fn common_words() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| words::COMMON_WORDS.split_whitespace().collect())
+}
+
+/// The age band for an age in years, as the register writes them.
+pub fn age_band(years: u32) -> &'static str {
+    match years {
+        0 => "under 1",
+        1..=4 => "1 to 4",
+        5..=11 => "5 to 11",
+        12..=15 => "12 to 15",
+        16..=17 => "16 to 17",
+        18..=24 => "18 to 24",
+        25..=34 => "25 to 34",
+        35..=44 => "35 to 44",
+        45..=54 => "45 to 54",
+        55..=64 => "55 to 64",
+        65..=74 => "65 to 74",
+        75..=84 => "75 to 84",
+        _ => "85 and over",
+    }
+}
+
+/// Whether ten digits are a CHI number (starts with a real date of birth, DDMMYY) or an NHS
+/// number (its check digit is right).
+fn is_chi_or_nhs(digits: &[u32]) -> bool {
+    if digits.len() != 10 {
+        return false;
+    }
+    let day = digits[0] * 10 + digits[1];
+    let month = digits[2] * 10 + digits[3];
+    let chi = (1..=31).contains(&day) && (1..=12).contains(&month);
+    let sum: u32 = digits[..9]
+        .iter()
+        .enumerate()
+        .map(|(n, d)| d * (10 - n as u32))
+        .sum();
+    let check = (11 - sum % 11) % 11;
+    let nhs = check != 10 && check == digits[9];
+    chi || nhs
+}
+
+/// The check, set up for one review: its watchlist and the register's own labels.
+pub struct Checker<'a> {
+    watchlist: Option<&'a Watchlist>,
+    /// Words of the register's labels and roles ("health", "visitor", "child"): not names.
+    known: HashSet<String>,
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(content: &'a ReviewContent) -> Self {
+        let mut known = HashSet::new();
+        for person in &content.people {
+            // A subject's code ("Child A") and everyone's role label; the agency names are not
+            // taken, because a school's or a GP practice's name is exactly what must be caught.
+            for text in [&person.label, &person.role] {
+                known.extend(words_of(text).into_iter().map(|(w, _)| w));
+            }
+            if person.kind == PersonKind::Subject {
+                known.insert("child".into());
+                known.insert("adult".into());
+            }
+        }
+        Self {
+            watchlist: content.watchlists.first(),
+            known,
+        }
+    }
+
+    /// Every flag in `parts`, in the order of the parts and then of the text.
+    pub fn check(&self, parts: &[TextPart]) -> Vec<Flag> {
+        let mut flags = Vec::new();
+        for part in parts {
+            let mut found: Vec<(FlagKind, Range<usize>, String)> = Vec::new();
+            self.find_in(&part.text, &mut found);
+            found.sort_by_key(|(_, range, _)| range.start);
+            for (kind, range, suggestion) in found {
+                flags.push(make_flag(part, kind, range, suggestion));
+            }
+        }
+        flags
+    }
+
+    fn find_in(&self, text: &str, found: &mut Vec<(FlagKind, Range<usize>, String)>) {
+        let mut add = |kind: FlagKind, range: Range<usize>, suggestion: String| {
+            if !found
+                .iter()
+                .any(|(_, r, _)| r.start < range.end && range.start < r.end)
+            {
+                found.push((kind, range, suggestion));
+            }
+        };
+        let p = patterns();
+        if let Some(list) = self.watchlist {
+            for range in list.matches(text) {
+                add(
+                    FlagKind::Watchlist,
+                    range,
+                    "This is on the identifier watchlist. Use a role label (\u{201c}Mother\u{201d}, \u{201c}Health Visitor 1\u{201d}), a general place (\u{201c}a primary school\u{201d}) or a relative date (\u{201c}month 3\u{201d}).".into(),
+                );
+            }
+        }
+        for m in p.email.find_iter(text) {
+            add(
+                FlagKind::Email,
+                m.range(),
+                "Remove the email address; name the service by its role if it is needed (\u{201c}the duty team\u{201d}).".into(),
+            );
+        }
+        for m in p.ten_digits.find_iter(text) {
+            let digits: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
+            if is_chi_or_nhs(&digits) {
+                add(
+                    FlagKind::ChiOrNhsNumber,
+                    m.range(),
+                    "Remove the CHI or NHS number: it identifies the person directly.".into(),
+                );
+            }
+        }
+        for m in p.phone.find_iter(text) {
+            let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
+            let international = m.as_str().starts_with('+');
+            if (international && (11..=13).contains(&digits))
+                || (!international && (10..=11).contains(&digits))
+            {
+                add(
+                    FlagKind::PhoneNumber,
+                    m.range(),
+                    "Remove the phone number; name the service by its role if it is needed.".into(),
+                );
+            }
+        }
+        for m in p.postcode.find_iter(text) {
+            add(
+                FlagKind::Postcode,
+                m.range(),
+                "Remove the postcode; describe the place in general terms (\u{201c}a town in the area\u{201d}).".into(),
+            );
+        }
+        for pattern in &p.dates {
+            for m in pattern.find_iter(text) {
+                add(
+                    FlagKind::ExactDate,
+                    m.range(),
+                    "Use a relative date (\u{201c}month 3\u{201d}, \u{201c}two weeks before\u{201d}) or at most the month and year (\u{201c}March 2025\u{201d}).".into(),
+                );
+            }
+        }
+        for m in p.age.find_iter(text) {
+            let number: Option<u32> = m
+                .as_str()
+                .split(|c: char| !c.is_ascii_digit())
+                .find(|s| !s.is_empty())
+                .and_then(|s| s.parse().ok());
+            let lower = m.as_str().to_lowercase();
+            let band = if lower.contains("month") || lower.contains("week") {
+                "under 1"
+            } else {
+                number.map(age_band).unwrap_or("5 to 11")
+            };
+            add(
+                FlagKind::ExactAge,
+                m.range(),
+                format!("Use an age band instead (\u{201c}aged {band}\u{201d})."),
+            );
+        }
+        for (range, word) in name_like_words(text) {
+            let plain: String = words_of(word)
+                .into_iter()
+                .map(|(w, _)| w)
+                .collect::<Vec<_>>()
+                .join("");
+            if common_words().contains(plain.as_str()) || self.known.contains(&plain) {
+                continue;
+            }
+            add(
+                FlagKind::NameLike,
+                range,
+                "If this names a person, use their role label from the register (\u{201c}Health Visitor 1\u{201d}, \u{201c}Mother\u{201d}); if it names a place, school or service, describe it in general terms (\u{201c}a primary school\u{201d}). If it is neither, dismiss the flag.".into(),
+            );
+        }
+    }
+}
+
+/// Words that start with a capital and go on in lower case ("Jane", "McAllister", "O'Neill"),
+/// without a possessive "'s"; not words in capitals ("NHS"), which are abbreviations.
+fn name_like_words(text: &str) -> Vec<(Range<usize>, &str)> {
+    fn push<'t>(text: &'t str, from: usize, to: usize, out: &mut Vec<(Range<usize>, &'t str)>) {
+        let mut word = text[from..to].trim_end_matches(['\'', '\u{2019}']);
+        for suffix in ["'s", "\u{2019}s"] {
+            if let Some(stem) = word.strip_suffix(suffix) {
+                word = stem;
+            }
+        }
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else { return };
+        if first.is_uppercase() && chars.any(char::is_lowercase) {
+            out.push((from..from + word.len(), word));
+        }
+    }
+    let mut out = Vec::new();
+    let mut start = None;
+    let boundary = |c: char| !(c.is_alphabetic() || matches!(c, '\'' | '\u{2019}'));
+    for (at, c) in text.char_indices() {
+        match (start, boundary(c)) {
+            (None, false) => start = Some(at),
+            (Some(from), true) => {
+                push(text, from, at, &mut out);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        push(text, from, text.len(), &mut out);
+    }
+    out
+}
+
+fn snippet_bounds(text: &str, range: &Range<usize>) -> (usize, usize) {
+    let mut from = range.start.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (range.end + 40).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    (from, to)
+}
+
+fn make_flag(part: &TextPart, kind: FlagKind, range: Range<usize>, suggestion: String) -> Flag {
+    let text = &part.text;
+    let (from, to) = snippet_bounds(text, &range);
+    let matched = text[range.clone()].to_owned();
+    let normalised: String = words_of(&matched)
+        .into_iter()
+        .map(|(w, _)| w)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let key = sha256_hex(&[kind.key(), &part.anchor, &normalised])[..24].to_owned();
+    Flag {
+        kind,
+        anchor: part.anchor.clone(),
+        place: part.place.clone(),
+        before: format!(
+            "{}{}",
+            if from > 0 { "\u{2026}" } else { "" },
+            &text[from..range.start]
+        ),
+        after: format!(
+            "{}{}",
+            &text[range.end..to],
+            if to < text.len() { "\u{2026}" } else { "" }
+        ),
+        matched,
+        range,
+        suggestion,
+        key,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,245 @@
+//! The identifier watchlist: the real names, places, dates and other strings that must never
+//! appear in anything shared. Only salted hashes of their normalised words are kept, so the
+//! browser's database never holds them in clear text, and the watchlist is never written to
+//! any file.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::fold::fold;
+use crate::content::{record, RecordKind};
+use crate::ids::RecordId;
+
+/// The most words one entry can have: the check hashes every run of 1 to 4 words of a text.
+pub const MAX_ENTRY_WORDS: usize = 4;
+
+/// Why an entry cannot be added.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum WatchlistError {
+    #[error("Enter a name, place, date or other words to watch for")]
+    Empty,
+    #[error("An entry can have at most 4 words. Add longer ones in parts, for example the first name and the surname as separate entries")]
+    TooLong,
+    #[error("That is already on the watchlist")]
+    AlreadyThere,
+}
+
+/// One entry: its hash and how many words it had (so the person can tell entries apart
+/// without the words themselves).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WatchEntry {
+    pub id: RecordId,
+    /// Hex SHA-256 of the salt and the normalised words.
+    pub hash: String,
+    pub words: usize,
+    pub added_at: DateTime<Utc>,
+}
+
+/// A review's watchlist. One per review; it stays in this browser.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Watchlist {
+    pub id: RecordId,
+    /// Random, made when the watchlist is, so the same name hashes differently in each review.
+    pub salt: String,
+    #[serde(default)]
+    pub entries: Vec<WatchEntry>,
+    pub updated_at: DateTime<Utc>,
+}
+record!(Watchlist, RecordKind::Watchlist, watchlists);
+
+/// The words of a text as the watchlist compares them: accents folded, lower case, apostrophes
+/// dropped inside words ("O’Brien" is "obrien"), split at anything that is not a letter or
+/// digit. Each word comes with its byte range in `text`.
+pub fn words_of(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let mut start = 0;
+    let mut end = 0;
+    for (at, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            if current.is_empty() {
+                start = at;
+            }
+            match fold(c) {
+                Some(plain) => current.push_str(plain),
+                None => current.extend(c.to_lowercase()),
+            }
+            end = at + c.len_utf8();
+        } else if matches!(c, '\'' | '\u{2019}' | '\u{2018}') && !current.is_empty() {
+            // Inside a word: skipped, so "O'Brien" and "OBrien" match.
+        } else if !current.is_empty() {
+            words.push((std::mem::take(&mut current), start..end));
+        }
+    }
+    if !current.is_empty() {
+        words.push((current, start..end));
+    }
+    words
+}
+
+fn hash(salt: &str, normalised: &str) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(salt.as_bytes());
+    hasher.update([0]);
+    hasher.update(normalised.as_bytes());
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+impl Watchlist {
+    /// An empty watchlist with a salt from 16 random bytes.
+    pub fn new(id: RecordId, random: [u8; 16], at: DateTime<Utc>) -> Self {
+        Self {
+            id,
+            salt: random.iter().map(|b| format!("{b:02x}")).collect(),
+            entries: Vec::new(),
+            updated_at: at,
+        }
+    }
+
+    /// Adds an entry; the words themselves are dropped once hashed.
+    pub fn add(
+        &mut self,
+        text: &str,
+        entry_id: RecordId,
+        at: DateTime<Utc>,
+    ) -> Result<(), WatchlistError> {
+        let words: Vec<String> = words_of(text).into_iter().map(|(w, _)| w).collect();
+        if words.is_empty() {
+            return Err(WatchlistError::Empty);
+        }
+        if words.len() > MAX_ENTRY_WORDS {
+            return Err(WatchlistError::TooLong);
+        }
+        let hash = hash(&self.salt, &words.join(" "));
+        if self.entries.iter().any(|e| e.hash == hash) {
+            return Err(WatchlistError::AlreadyThere);
+        }
+        self.entries.push(WatchEntry {
+            id: entry_id,
+            hash,
+            words: words.len(),
+            added_at: at,
+        });
+        self.updated_at = at;
+        Ok(())
+    }
+
+    /// The hashes to match against.
+    pub fn hashes(&self) -> HashSet<&str> {
+        self.entries.iter().map(|e| e.hash.as_str()).collect()
+    }
+
+    /// Every run of 1 to 4 words in `text` that is on the watchlist, as byte ranges, longest
+    /// first where runs overlap.
+    pub fn matches(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        if self.entries.is_empty() {
+            return Vec::new();
+        }
+        let hashes = self.hashes();
+        let words = words_of(text);
+        let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+        for start in 0..words.len() {
+            for len in (1..=MAX_ENTRY_WORDS.min(words.len() - start)).rev() {
+                let run = &words[start..start + len];
+                let joined = run
+                    .iter()
+                    .map(|(w, _)| w.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if hashes.contains(hash(&self.salt, &joined).as_str()) {
+                    let range = run[0].1.start..run[len - 1].1.end;
+                    if !found
+                        .iter()
+                        .any(|f| f.start <= range.start && range.end <= f.end)
+                    {
+                        found.push(range);
+                    }
+                    break;
+                }
+            }
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at() -> DateTime<Utc> {
+        "2026-11-26T10:00:00Z".parse().unwrap()
+    }
+
+    fn list(entries: &[&str]) -> Watchlist {
+        let mut list = Watchlist::new(RecordId::from_random_bytes([1; 16]), [7; 16], at());
+        for (n, entry) in entries.iter().enumerate() {
+            list.add(entry, RecordId::from_random_bytes([n as u8 + 2; 16]), at())
+                .unwrap();
+        }
+        list
+    }
+
+    fn matched<'a>(list: &Watchlist, text: &'a str) -> Vec<&'a str> {
+        list.matches(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn matching_ignores_case_accents_apostrophes_and_extra_spaces() {
+        let list = list(&["Siobhán O'Brien", "Glenmuir Primary"]);
+        assert_eq!(
+            matched(&list, "Then SIOBHAN   o’brien called."),
+            ["SIOBHAN   o’brien"]
+        );
+        assert_eq!(
+            matched(&list, "at glenmuir  primary school"),
+            ["glenmuir  primary"]
+        );
+        assert!(
+            matched(&list, "Siobhan called").is_empty(),
+            "part of an entry is not a match"
+        );
+        assert!(matched(&list, "Glenmuirs primary").is_empty());
+    }
+
+    #[test]
+    fn the_stored_watchlist_holds_no_entry_in_clear_text() {
+        let list = list(&["Siobhán O'Brien", "Kilbarchan"]);
+        let stored = serde_json::to_string(&list).unwrap().to_lowercase();
+        for word in ["siobh", "brien", "kilbarchan"] {
+            assert!(!stored.contains(word), "{stored}");
+        }
+        let other = Watchlist::new(RecordId::from_random_bytes([1; 16]), [8; 16], at());
+        let mut other = other;
+        other
+            .add("Kilbarchan", RecordId::from_random_bytes([3; 16]), at())
+            .unwrap();
+        assert_ne!(
+            other.entries[0].hash, list.entries[1].hash,
+            "each review's salt makes its own hashes"
+        );
+    }
+
+    #[test]
+    fn entries_must_have_one_to_four_words_and_not_repeat() {
+        let mut list = list(&["Jane Doe"]);
+        let id = RecordId::from_random_bytes([9; 16]);
+        assert_eq!(list.add("  ,. ", id, at()), Err(WatchlistError::Empty));
+        assert_eq!(
+            list.add("one two three four five", id, at()),
+            Err(WatchlistError::TooLong)
+        );
+        assert_eq!(
+            list.add("JANE  doe", id, at()),
+            Err(WatchlistError::AlreadyThere)
+        );
+        assert!(list.add("12/03/2015", id, at()).is_ok());
+        assert_eq!(matched(&list, "born 12.03.2015."), ["12.03.2015"]);
+    }
+}
