@@ -10,6 +10,10 @@
 //! | `/reviews/<id>/episodes[/<episode>]`   | Episodes, or one episode      |
 //! | `/reviews/<id>/reflections[/<id>]`     | Reflections, or one           |
 //! | `/reviews/<id>/templates/<template>`   | Editing a reflection template |
+//! | `/reviews/<id>/map`                    | Systems map                   |
+//! | `/reviews/<id>/findings[/<finding>]`   | Findings, or one finding      |
+//! | `/reviews/<id>/actions[/<action>]`     | Action plan, or one action    |
+//! | `/reviews/<id>/briefing`               | 7-minute briefing             |
 //! | `/reviews/<id>/search?q=…`             | Search results                |
 //! | `/packs/<reflection>`                  | Answering a reflection pack   |
 //! | `/storage`                             | Storage                       |
@@ -31,6 +35,11 @@ pub enum ReviewSection {
     Reflection(RecordId),
     Template(RecordId),
     SystemsMap,
+    Findings,
+    Finding(RecordId),
+    ActionPlan,
+    Action(RecordId),
+    Briefing,
     Search,
 }
 
@@ -47,6 +56,11 @@ impl ReviewSection {
             ReviewSection::Reflection(id) => format!("reflections/{id}"),
             ReviewSection::Template(id) => format!("templates/{id}"),
             ReviewSection::SystemsMap => "map".into(),
+            ReviewSection::Findings => "findings".into(),
+            ReviewSection::Finding(id) => format!("findings/{id}"),
+            ReviewSection::ActionPlan => "actions".into(),
+            ReviewSection::Action(id) => format!("actions/{id}"),
+            ReviewSection::Briefing => "briefing".into(),
             ReviewSection::Search => "search".into(),
         }
     }
@@ -63,6 +77,11 @@ impl ReviewSection {
             ["reflections", id] => ReviewSection::Reflection(record(id)?),
             ["templates", id] => ReviewSection::Template(record(id)?),
             ["map"] => ReviewSection::SystemsMap,
+            ["findings"] => ReviewSection::Findings,
+            ["findings", id] => ReviewSection::Finding(record(id)?),
+            ["actions"] => ReviewSection::ActionPlan,
+            ["actions", id] => ReviewSection::Action(record(id)?),
+            ["briefing"] => ReviewSection::Briefing,
             ["search"] => ReviewSection::Search,
             _ => return None,
         })
@@ -72,6 +91,8 @@ impl ReviewSection {
     pub fn tab(self) -> ReviewSection {
         match self {
             ReviewSection::Episode(_) => ReviewSection::Episodes,
+            ReviewSection::Finding(_) => ReviewSection::Findings,
+            ReviewSection::Action(_) => ReviewSection::ActionPlan,
             ReviewSection::Reflection(_) | ReviewSection::Template(_) => ReviewSection::Reflections,
             other => other,
         }

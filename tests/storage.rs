@@ -46,7 +46,7 @@ async fn a_review_can_be_created_read_updated_and_deleted() {
     let mut original = review(1, "Review One");
 
     assert_eq!(store.get(original.id).await.unwrap(), None);
-    let revision = store.put(&original, 0, &[]).await.expect("first save");
+    let revision = store.put(&original, &[], 0, &[]).await.expect("first save");
     assert_eq!(revision, 1);
 
     let stored = store
@@ -64,7 +64,13 @@ async fn a_review_can_be_created_read_updated_and_deleted() {
             NaiveDate::from_ymd_opt(2026, 11, 2),
         )
         .unwrap();
-    assert_eq!(store.put(&original, 1, &[]).await.expect("second save"), 2);
+    assert_eq!(
+        store
+            .put(&original, &[], 1, &[])
+            .await
+            .expect("second save"),
+        2
+    );
     let stored = store.get(original.id).await.unwrap().unwrap();
     assert_eq!(stored.review.title, "Review One, renamed");
     assert_eq!(stored.revision, 2);
@@ -86,11 +92,11 @@ async fn a_save_from_a_stale_tab_is_refused_and_changes_nothing() {
     let name = fresh_name("conflict").await;
     let store = ReviewStore::open(&name).await.unwrap();
     let mut first_tab = review(2, "Shared review");
-    store.put(&first_tab, 0, &[]).await.unwrap();
+    store.put(&first_tab, &[], 0, &[]).await.unwrap();
     let mut second_tab = first_tab.clone();
 
     second_tab.rename("Saved by the second tab").unwrap();
-    assert_eq!(store.put(&second_tab, 1, &[]).await.unwrap(), 2);
+    assert_eq!(store.put(&second_tab, &[], 1, &[]).await.unwrap(), 2);
 
     first_tab.rename("Stale edit").unwrap();
     // A stale save with a content record: the refusal must undo the record's write too.
@@ -106,7 +112,7 @@ async fn a_save_from_a_stale_tab_is_refused_and_changes_nothing() {
         doc: encode_from(&generated, RecordKind::Event, event.id).unwrap(),
     };
     assert_eq!(
-        store.put(&first_tab, 1, &[stale_write]).await,
+        store.put(&first_tab, &[], 1, &[stale_write]).await,
         Err(StorageError::ChangedElsewhere)
     );
     let stored = store.get(first_tab.id).await.unwrap().unwrap();
@@ -118,7 +124,7 @@ async fn a_save_from_a_stale_tab_is_refused_and_changes_nothing() {
 
     store.delete(first_tab.id).await.unwrap();
     assert_eq!(
-        store.put(&second_tab, 2, &[]).await,
+        store.put(&second_tab, &[], 2, &[]).await,
         Err(StorageError::DeletedElsewhere)
     );
     assert_eq!(store.get(first_tab.id).await.unwrap(), None);
@@ -136,7 +142,10 @@ async fn a_review_is_stored_with_its_content_and_a_save_writes_only_what_changed
     let store = ReviewStore::open(&name).await.unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap();
     let (review, mut content) = generate_review(4, ReviewSize::SMALL, now);
-    store.put(&review, 0, &all_writes(&content)).await.unwrap();
+    store
+        .put(&review, &[], 0, &all_writes(&content))
+        .await
+        .unwrap();
     let stored = store.get(review.id).await.unwrap().unwrap();
     assert!(stored.unreadable.is_empty());
     assert_eq!(stored.content.events.len(), content.events.len());
@@ -158,7 +167,7 @@ async fn a_review_is_stored_with_its_content_and_a_save_writes_only_what_changed
             id: answer,
         },
     ];
-    store.put(&review, 1, &writes).await.unwrap();
+    store.put(&review, &[], 1, &writes).await.unwrap();
     let stored = store.get(review.id).await.unwrap().unwrap();
     let mut expected = content.clone();
     let mut actual = stored.content.clone();
@@ -178,7 +187,7 @@ async fn a_review_is_stored_with_its_content_and_a_save_writes_only_what_changed
     // Another review's records are not mixed in, and deleting takes all the content.
     let (other, other_content) = generate_review(5, ReviewSize::SMALL, now);
     store
-        .put(&other, 0, &all_writes(&other_content))
+        .put(&other, &[], 0, &all_writes(&other_content))
         .await
         .unwrap();
     assert_eq!(
@@ -263,7 +272,7 @@ async fn a_database_in_the_first_layout_is_upgraded_with_its_reviews_kept() {
         Some("3")
     );
     // The first save after the upgrade replaces revision 0.
-    assert_eq!(store.put(&stored.review, 0, &[]).await.unwrap(), 1);
+    assert_eq!(store.put(&stored.review, &[], 0, &[]).await.unwrap(), 1);
     store.close();
 }
 

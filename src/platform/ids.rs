@@ -51,3 +51,8 @@ impl IdSource for BrowserIds {
         bytes
     }
 }
+
+/// 16 random bytes from `crypto.getRandomValues`, for salts.
+pub fn random_bytes() -> [u8; 16] {
+    BrowserIds.random_bytes()
+}

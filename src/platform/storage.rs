@@ -397,6 +397,7 @@ impl ReviewStore {
     pub async fn put(
         &self,
         review: &Review,
+        open_action_dues: &[chrono::NaiveDate],
         replaces_revision: u64,
         writes: &[RecordWrite],
     ) -> Result<u64, StorageError> {
@@ -417,7 +418,13 @@ impl ReviewStore {
         ]);
         let summary = object(&[
             ("id", key(review.id)),
-            ("doc", encode_summary(&ReviewSummary::of(review)).into()),
+            (
+                "doc",
+                encode_summary(
+                    &ReviewSummary::of(review).with_action_dues(open_action_dues.to_vec()),
+                )
+                .into(),
+            ),
         ]);
         let record_values: Vec<(Option<JsValue>, JsValue)> = writes
             .iter()
@@ -480,12 +487,20 @@ impl ReviewStore {
 
     /// Replaces a stored review, whatever its revision, with `review` and exactly `content`:
     /// its old records go, in the same transaction. Tabs that had it open find their next save
-    /// refused, because the revision moves on.
+    /// refused, because the revision moves on. The identifier watchlist here is kept when
+    /// `content` has none: files never carry one, so replacing from a file must not lose it.
     pub async fn replace(
         &self,
         review: &Review,
         content: &ReviewContent,
     ) -> Result<u64, StorageError> {
+        let mut content = content.clone();
+        if content.watchlists.is_empty() {
+            if let Some(stored) = self.get(review.id).await? {
+                content.watchlists = stored.content.watchlists;
+            }
+        }
+        let content = &content;
         let current = self.revision(review.id).await?.unwrap_or(0);
         {
             let tx = self
@@ -496,7 +511,13 @@ impl ReviewStore {
                 .await?;
             finish(tx).await?;
         }
-        self.put(review, current, &all_writes(content)).await
+        self.put(
+            review,
+            &sightline_core::learning::actions::open_action_dues(content),
+            current,
+            &all_writes(content),
+        )
+        .await
     }
 
     /// Deletes a review, its summary and all its content. Deleting a review that is not there

@@ -12,15 +12,17 @@ pub enum Section {
     Episodes,
     Reflections,
     SystemsMap,
+    Learning,
 }
 
 impl Section {
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Section::People,
         Section::Chronology,
         Section::Episodes,
         Section::Reflections,
         Section::SystemsMap,
+        Section::Learning,
     ];
 
     pub fn label(self) -> &'static str {
@@ -30,6 +32,7 @@ impl Section {
             Section::Episodes => "Episodes",
             Section::Reflections => "Reflections",
             Section::SystemsMap => "Systems map",
+            Section::Learning => "Findings and actions",
         }
     }
 }
@@ -270,6 +273,42 @@ pub fn search(content: &ReviewContent, query: &str) -> Vec<SectionHits> {
                     parent: None,
                     title: format!("{}: {}", node.kind.label(), first_line(&node.label)),
                     snippet: snippet(&words, &texts),
+                },
+            );
+        }
+    }
+    for finding in &content.findings {
+        let texts = [finding.statement.as_str(), finding.detail.as_str()];
+        if matches(&words, &texts) {
+            add(
+                Section::Learning,
+                SearchHit {
+                    kind: RecordKind::Finding,
+                    id: finding.id,
+                    parent: None,
+                    title: format!("Finding: {}", first_line(&finding.statement)),
+                    snippet: snippet(&words, &texts[1..]),
+                },
+            );
+        }
+    }
+    for action in &content.actions {
+        let texts = [
+            action.text.as_str(),
+            action.owner_role.as_str(),
+            action.completion_evidence.as_str(),
+            action.impact_measure.as_str(),
+            action.dropped_reason.as_str(),
+        ];
+        if matches(&words, &texts) {
+            add(
+                Section::Learning,
+                SearchHit {
+                    kind: RecordKind::Action,
+                    id: action.id,
+                    parent: None,
+                    title: format!("Action: {}", first_line(&action.text)),
+                    snippet: snippet(&words, &texts[1..]),
                 },
             );
         }

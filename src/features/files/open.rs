@@ -13,6 +13,7 @@ use sightline_core::format::{
     describe_counts, encryption, read_any, read_backup, AnyFile, FileError, Imported, ReviewFile,
     MAX_FILE_BYTES,
 };
+use sightline_core::learning::actions::open_action_dues;
 use sightline_core::ReviewId;
 
 use crate::components::ErrorMessage;
@@ -163,7 +164,7 @@ pub fn FileOpener(
                             let mut review = stored.review.clone();
                             review.touch(clock::now());
                             store
-                                .put(&review, stored.revision, &storage::writes_for(&content, &outcome.changes))
+                                .put(&review, &open_action_dues(&content), stored.revision, &storage::writes_for(&content, &outcome.changes))
                                 .await
                                 .map_err(|e| e.to_string())?;
                             Ok::<_, String>((outcome, review.id, contribution.reflection_id))
@@ -299,7 +300,12 @@ pub fn FileOpener(
                         .map_err(|e| e.to_string())?;
                 } else {
                     store
-                        .put(&review, 0, &storage::all_writes(&file.content))
+                        .put(
+                            &review,
+                            &open_action_dues(&file.content),
+                            0,
+                            &storage::all_writes(&file.content),
+                        )
                         .await
                         .map_err(|e| e.to_string())?;
                 }
@@ -374,6 +380,7 @@ pub fn FileOpener(
                 store
                     .put(
                         &review,
+                        &open_action_dues(&content),
                         stored.revision,
                         &storage::writes_for(&content, &changes),
                     )
@@ -419,7 +426,12 @@ pub fn FileOpener(
                     if exists && !replace {
                         let copy = with_new_ids(review_file, &mut BrowserIds);
                         store
-                            .put(&copy.review, 0, &storage::all_writes(&copy.content))
+                            .put(
+                                &copy.review,
+                                &open_action_dues(&copy.content),
+                                0,
+                                &storage::all_writes(&copy.content),
+                            )
                             .await
                             .map_err(|e| e.to_string())?;
                     } else {

@@ -50,7 +50,7 @@ pub fn NewReviewPage() -> impl IntoView {
         let review = Review::new(ids::new_review_id(), new, clock::now());
         leptos::task::spawn_local(async move {
             let result = match storage::shared().await {
-                Ok(store) => store.put(&review, 0, &[]).await,
+                Ok(store) => store.put(&review, &[], 0, &[]).await,
                 Err(error) => Err(error),
             };
             match result {

@@ -378,6 +378,8 @@ fn EpisodeDetails(episode: RecordId, current: Memo<Option<Episode>>) -> impl Int
             }
         }}
 
+        <super::findings::CitingFindings kind=RecordKind::Episode id=episode />
+
         <h2 class="app-heading-m">"Delete this episode"</h2>
         <p class="app-body">"Its events stay in the chronology."</p>
         <button type="button" class="app-button app-button--warning" on:click=move |_| confirm_delete.set(true)>

@@ -1,9 +1,12 @@
 //! One review: loading it from storage, the frame around its pages (what is due next, the
 //! review's own navigation), and its pages.
 
+pub mod actions;
+pub mod briefing;
 pub mod chronology;
 pub mod episodes;
 pub mod export;
+pub mod findings;
 pub mod lifecycle_table;
 pub mod manage;
 pub mod overview;
@@ -13,6 +16,7 @@ pub mod reflections;
 pub mod search;
 pub mod session;
 pub mod systems_map;
+pub mod watchlist;
 
 use leptos::prelude::*;
 use sightline_core::dates::format_uk_date;
@@ -103,6 +107,9 @@ fn ReviewWorkspace(
         (ReviewSection::Episodes, "Episodes"),
         (ReviewSection::Reflections, "Reflections"),
         (ReviewSection::SystemsMap, "Systems map"),
+        (ReviewSection::Findings, "Findings"),
+        (ReviewSection::ActionPlan, "Action plan"),
+        (ReviewSection::Briefing, "Briefing"),
     ];
     view! {
         <div class="app-review-frame">
@@ -156,6 +163,11 @@ fn ReviewWorkspace(
                 view! { <reflections::TemplatePage template /> }.into_any()
             }
             ReviewSection::SystemsMap => view! { <systems_map::SystemsMapPage /> }.into_any(),
+            ReviewSection::Findings => view! { <findings::FindingsPage /> }.into_any(),
+            ReviewSection::Finding(finding) => view! { <findings::FindingPage finding /> }.into_any(),
+            ReviewSection::ActionPlan => view! { <actions::ActionPlanPage /> }.into_any(),
+            ReviewSection::Action(action) => view! { <actions::ActionPage action /> }.into_any(),
+            ReviewSection::Briefing => view! { <briefing::BriefingPage /> }.into_any(),
             ReviewSection::Search => view! { <search::SearchPage /> }.into_any(),
         }}
         <span hidden data-testid="review-id">{move || review.read().id.to_string()}</span>
@@ -206,9 +218,25 @@ fn NextDueBanner() -> impl IntoView {
             }
         }
     };
+    let session = session::use_review_session();
+    let review_id = review.read_untracked().id;
+    let data = session.content();
+    let overdue_actions = Memo::new(move |_| actions::overdue_count(&data.read(), today));
     view! {
         <div class="app-next-due" data-testid="next-due">
             {content}
+            <Show when=move || { overdue_actions.get() > 0 }>
+                <p class="app-next-due__text" data-testid="overdue-actions-banner">
+                    <strong class="app-tag app-tag--red">
+                        {move || match overdue_actions.get() {
+                            1 => "1 action overdue".to_owned(),
+                            n => format!("{n} actions overdue"),
+                        }}
+                    </strong>
+                    " "
+                    <a href=review_section_href(review_id, ReviewSection::ActionPlan)>"See the action plan"</a>
+                </p>
+            </Show>
         </div>
     }
 }

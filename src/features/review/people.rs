@@ -97,6 +97,8 @@ pub fn PeoplePage() -> impl IntoView {
         </Show>
         <AgencyList editing ask_remove />
 
+        <super::watchlist::WatchlistSection />
+
         <ConfirmDialog
             open=confirm_open
             heading=Signal::derive(move || {

@@ -82,6 +82,11 @@ fn hit_href(
             review_section_href(review, ReviewSection::SystemsMap)
         ),
         RecordKind::MapLink => review_section_href(review, ReviewSection::SystemsMap),
+        RecordKind::Finding => review_section_href(review, ReviewSection::Finding(id)),
+        RecordKind::Action => review_section_href(review, ReviewSection::Action(id)),
+        RecordKind::Briefing => review_section_href(review, ReviewSection::Briefing),
+        // Never a search hit: the watchlist holds no text.
+        RecordKind::Watchlist => review_section_href(review, ReviewSection::People),
     }
 }
 

@@ -211,6 +211,8 @@ struct AutosaveState {
 /// One save: the review's details and the content records that changed, encoded.
 struct Batch {
     review: Review,
+    /// The due dates of open actions, for the Reviews page's summary.
+    action_dues: Vec<chrono::NaiveDate>,
     writes: Vec<RecordWrite>,
     /// The record changes taken into this batch, put back if the save fails.
     taken: BTreeMap<(RecordKind, RecordId), Pending>,
@@ -296,11 +298,15 @@ impl Autosaver {
                 Pending::Delete => Change::Removed(kind, id),
             })
             .collect();
-        let writes = self
-            .content
-            .try_with_untracked(|content| storage::writes_for(content, &record_changes))?;
+        let (writes, action_dues) = self.content.try_with_untracked(|content| {
+            (
+                storage::writes_for(content, &record_changes),
+                sightline_core::learning::actions::open_action_dues(content),
+            )
+        })?;
         Some(Batch {
             review,
+            action_dues,
             writes,
             taken,
             changes,
@@ -346,7 +352,11 @@ impl Autosaver {
             debug_assert_eq!(batch.review.id, self.id);
             let revision = self.state.borrow().revision;
             let result = match storage::shared().await {
-                Ok(store) => store.put(&batch.review, revision, &batch.writes).await,
+                Ok(store) => {
+                    store
+                        .put(&batch.review, &batch.action_dues, revision, &batch.writes)
+                        .await
+                }
                 Err(error) => Err(error),
             };
             timing::measure("sightline:save", "sightline:save-start");

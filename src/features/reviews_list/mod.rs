@@ -224,7 +224,14 @@ fn ReviewsTable(summaries: Vec<ReviewSummary>, today: chrono::NaiveDate) -> impl
                     .into_any()
                 }
             };
+            let overdue_actions = summary.overdue_actions(today);
             let status_tags = view! {
+                {(overdue_actions > 0).then(|| view! {
+                    <strong class="app-tag app-tag--red" data-testid="overdue-actions-tag">
+                        {if overdue_actions == 1 { "1 action overdue".to_owned() } else { format!("{overdue_actions} actions overdue") }}
+                    </strong>
+                    " "
+                })}
                 {(summary.status == ReviewStatus::Paused).then(|| view! { <strong class="app-tag app-tag--grey">"Paused"</strong> " " })}
                 {summary.archived.then(|| view! { <strong class="app-tag app-tag--grey">"Archived"</strong> })}
             };

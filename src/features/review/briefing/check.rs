@@ -1,0 +1,282 @@
+//! "Check for identifying details": the anonymisation check on the briefing's text, each flag
+//! with where it is and what to write instead, fixed in the text or dismissed with a reason,
+//! and then the person's answer to the "motivated intruder" question.
+
+use leptos::prelude::*;
+use sightline_core::anonymise::{text_hash, Checker, Flag, TextPart};
+use sightline_core::dates::format_uk_date_time;
+use sightline_core::learning::{Briefing, CheckRecord, Dismissal};
+use sightline_core::RecordId;
+use wasm_bindgen::JsCast;
+
+use crate::components::ErrorMessage;
+use crate::features::review::session::use_review_session;
+use crate::platform::clock;
+
+/// Where the check stands for the briefing as it is now.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckState {
+    /// Flags not dismissed: each must be fixed or dismissed before export.
+    pub open: Vec<Flag>,
+    pub dismissed: Vec<(Flag, String)>,
+    pub text_hash: String,
+    /// Whether the confirmation on record is for this text.
+    pub confirmed: bool,
+}
+
+/// Runs the check on the briefing's current text.
+pub fn check_state(content: &sightline_core::ReviewContent, briefing: &Briefing) -> CheckState {
+    let parts: Vec<TextPart> = briefing
+        .text_parts()
+        .into_iter()
+        .map(TextPart::from)
+        .collect();
+    let flags = Checker::new(content).check(&parts);
+    let hash = text_hash(&parts);
+    let mut open = Vec::new();
+    let mut dismissed = Vec::new();
+    for flag in flags {
+        match briefing.dismissals.iter().find(|d| d.key == flag.key) {
+            Some(d) => dismissed.push((flag, d.reason.clone())),
+            None => open.push(flag),
+        }
+    }
+    CheckState {
+        open,
+        dismissed,
+        confirmed: briefing.check_is_current(&hash),
+        text_hash: hash,
+    }
+}
+
+/// Takes the person to a flag: focuses its field and selects the flagged words.
+pub fn show_flag(flag: &Flag, text: &str) {
+    let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&flag.anchor))
+    else {
+        return;
+    };
+    // Selection offsets count UTF-16 units; the flag's range is in bytes.
+    let start = text[..flag.range.start].encode_utf16().count() as u32;
+    let end = text[..flag.range.end].encode_utf16().count() as u32;
+    if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        let _ = area.focus();
+        let _ = area.set_selection_range(start, end);
+    } else if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+        let _ = input.focus();
+        let _ = input.set_selection_range(start, end);
+    }
+}
+
+fn part_text(briefing: &Briefing, anchor: &str) -> String {
+    briefing
+        .text_parts()
+        .into_iter()
+        .find(|(a, _, _)| a == anchor)
+        .map(|(_, _, t)| t)
+        .unwrap_or_default()
+}
+
+/// The check's section of the Briefing page.
+#[component]
+pub fn BriefingCheck(
+    briefing: RecordId,
+    current: Memo<Option<Briefing>>,
+    /// Whether the results are showing (the export opens them when it is blocked).
+    shown: RwSignal<bool>,
+) -> impl IntoView {
+    let session = use_review_session();
+    let content = session.content();
+    let state = Memo::new(move |_| {
+        let content = content.read();
+        current.read().as_ref().map(|b| check_state(&content, b))
+    });
+    let run = move |_| {
+        shown.set(true);
+        crate::components::page_title::focus_element("check-results");
+    };
+    let role = RwSignal::new(String::new());
+    let agreed = RwSignal::new(false);
+    let confirm_error = RwSignal::new(None::<String>);
+    let confirm = move |_| {
+        let Some(state) = state.get_untracked() else {
+            return;
+        };
+        if !state.open.is_empty() {
+            return;
+        }
+        if role.get_untracked().trim().is_empty() || !agreed.get_untracked() {
+            confirm_error.set(Some(
+                "Enter your role and tick the box to confirm no one could be identified".into(),
+            ));
+            return;
+        }
+        confirm_error.set(None);
+        let record = CheckRecord {
+            text_hash: state.text_hash.clone(),
+            flags_found: state.open.len() + state.dismissed.len(),
+            flags_dismissed: state.dismissed.len(),
+            confirmed_by: role.get_untracked().trim().to_owned(),
+            confirmed_at: clock::now(),
+        };
+        session.update_record::<Briefing>(briefing, |b| b.check = Some(record));
+        agreed.set(false);
+    };
+    let record = Memo::new(move |_| current.read().as_ref().and_then(|b| b.check.clone()));
+    view! {
+        <section class="app-briefing-check" aria-labelledby="check-heading">
+            <h2 class="app-heading-m" id="check-heading">"Check for identifying details"</h2>
+            <p class="app-body">
+                "Before the briefing leaves Sightline, every flag must be fixed in the text or dismissed with a reason, and someone must confirm that no one could be identified from it. The check looks for watchlist entries, exact dates, postcodes, phone numbers, email addresses, CHI and NHS numbers, exact ages and words that look like names."
+            </p>
+            <button type="button" class="app-button app-button--secondary" on:click=run>"Check for identifying details"</button>
+            <div id="check-results" tabindex="-1" data-testid="check-results">
+                <Show when=move || shown.get() || state.read().as_ref().is_some_and(|s| s.confirmed)>
+                    {move || state.get().map(|s| view! { <CheckResults briefing current state=s /> })}
+                </Show>
+            </div>
+            <Show when=move || shown.get() && state.read().as_ref().is_some_and(|s| s.open.is_empty() && !s.confirmed)>
+                <fieldset class="app-fieldset app-panel" data-testid="motivated-intruder">
+                    <legend class="app-fieldset__legend app-fieldset__legend--m">"Could anyone be identified?"</legend>
+                    <p class="app-body">
+                        "Read the whole briefing as someone who wants to find out who it is about would: a neighbour, a journalist, a relative. Several ordinary details together (a job, a town, a family size, an event) can identify a family."
+                    </p>
+                    <ErrorMessage id="confirm-check-error" message=confirm_error />
+                    <div class="app-form-group">
+                        <label class="app-label" for="check-confirmed-by">"Your role"</label>
+                        <input class="app-input" id="check-confirmed-by" type="text" autocomplete="off"
+                            prop:value=move || role.get() on:input=move |ev| role.set(event_target_value(&ev)) />
+                    </div>
+                    <div class="app-checkboxes__item">
+                        <input class="app-checkboxes__input" type="checkbox" id="check-agreed"
+                            prop:checked=move || agreed.get() on:change=move |ev| agreed.set(event_target_checked(&ev)) />
+                        <label class="app-label app-checkboxes__label" for="check-agreed">
+                            "I have read the whole briefing, and a motivated intruder could not identify the child or adult, their family or any member of staff from it."
+                        </label>
+                    </div>
+                    <button type="button" class="app-button" on:click=confirm>"Confirm the check"</button>
+                </fieldset>
+            </Show>
+            {move || record.get().map(|r| {
+                let current_text = state.read().as_ref().is_some_and(|s| s.confirmed);
+                view! {
+                    <dl class="app-summary-list app-summary-list--compact" data-testid="check-record">
+                        <div class="app-summary-list__row">
+                            <dt class="app-summary-list__key">"Last confirmed"</dt>
+                            <dd class="app-summary-list__value">
+                                {format!("By {} on {}", r.confirmed_by, format_uk_date_time(r.confirmed_at))}
+                                {(!current_text).then(|| view! { <strong class="app-tag app-tag--yellow">" The text has changed since: check again"</strong> })}
+                            </dd>
+                        </div>
+                        <div class="app-summary-list__row">
+                            <dt class="app-summary-list__key">"Flags"</dt>
+                            <dd class="app-summary-list__value">{format!("{} found, {} dismissed with a reason, the rest fixed", r.flags_found, r.flags_dismissed)}</dd>
+                        </div>
+                    </dl>
+                }
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn CheckResults(
+    briefing: RecordId,
+    current: Memo<Option<Briefing>>,
+    state: CheckState,
+) -> impl IntoView {
+    let session = use_review_session();
+    let open = state.open.len();
+    let summary = match (open, state.dismissed.len()) {
+        (0, 0) => "No identifying details found.".to_owned(),
+        (0, d) => format!("No flags left to deal with ({d} dismissed)."),
+        (1, _) => "1 flag to fix or dismiss.".to_owned(),
+        (n, _) => format!("{n} flags to fix or dismiss."),
+    };
+    let undismiss = move |key: String| {
+        session.update_record::<Briefing>(briefing, |b| b.dismissals.retain(|d| d.key != key));
+    };
+    view! {
+        <p class="app-body" role="status" data-testid="check-summary"><strong>{summary}</strong></p>
+        <ol class="app-list app-list--rows app-flags" data-testid="flags">
+            {state.open.into_iter().enumerate().map(|(n, flag)| view! { <FlagItem briefing current flag number=n + 1 /> }).collect_view()}
+        </ol>
+        {(!state.dismissed.is_empty()).then(|| view! {
+            <h3 class="app-heading-s">"Dismissed"</h3>
+            <ul class="app-list" data-testid="dismissed-flags">
+                {state.dismissed.into_iter().map(|(flag, reason)| {
+                    let key = flag.key.clone();
+                    view! {
+                        <li>
+                            {flag.kind.label()} " in " {flag.place.clone()} ": \u{201c}" {flag.matched.clone()} "\u{201d}. Reason: " {reason} " "
+                            <button type="button" class="app-link-button" on:click=move |_| undismiss(key.clone())>"Undo dismissal"</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        })}
+    }
+}
+
+#[component]
+fn FlagItem(
+    briefing: RecordId,
+    current: Memo<Option<Briefing>>,
+    flag: Flag,
+    number: usize,
+) -> impl IntoView {
+    let session = use_review_session();
+    let reason = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let reason_id = format!("flag-{number}-reason");
+    let go = {
+        let flag = flag.clone();
+        move |_| {
+            let text = current.with_untracked(|b| {
+                b.as_ref()
+                    .map(|b| part_text(b, &flag.anchor))
+                    .unwrap_or_default()
+            });
+            show_flag(&flag, &text);
+        }
+    };
+    let dismiss = {
+        let flag = flag.clone();
+        move |_| {
+            let why = reason.get_untracked();
+            if why.trim().is_empty() {
+                error.set(Some("Enter why this is not identifying".into()));
+                return;
+            }
+            let dismissal = Dismissal {
+                key: flag.key.clone(),
+                what: flag.kind.label().to_owned(),
+                reason: why.trim().to_owned(),
+                at: clock::now(),
+            };
+            session.update_record::<Briefing>(briefing, |b| b.dismissals.push(dismissal));
+        }
+    };
+    view! {
+        <li class="app-flag" data-testid="flag" data-kind=flag.kind.key()>
+            <p class="app-body">
+                <strong>{format!("{}. {}", number, flag.kind.label())}</strong>
+                " in "
+                <button type="button" class="app-link-button" on:click=go>{flag.place.clone()}</button>
+            </p>
+            <p class="app-inset-text">{flag.before.clone()}<mark>{flag.matched.clone()}</mark>{flag.after.clone()}</p>
+            <p class="app-body">{flag.suggestion.clone()}</p>
+            <details class="app-details">
+                <summary class="app-details__summary">"Dismiss this flag"</summary>
+                <div class="app-form-group">
+                    <label class="app-label" for=reason_id.clone()>"Why it does not identify anyone"</label>
+                    <ErrorMessage id=format!("{reason_id}-error") message=error />
+                    <input class="app-input" id=reason_id type="text" autocomplete="off"
+                        prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
+                </div>
+                <button type="button" class="app-button app-button--secondary" on:click=dismiss>"Dismiss flag"</button>
+            </details>
+        </li>
+    }
+}
