@@ -37,18 +37,21 @@ fi
 # wasm-opt (npm package binaryen), Playwright and axe-core, exactly as package-lock.json says.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "Installing the npm packages in package-lock.json"
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  # --ignore-scripts: no package may fetch anything at install (vnu-jar's postinstall would
+  # look for a Java runtime to download; Debian's is used instead).
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts
 fi
 
 if [ "${1:-}" = "--browser" ]; then
   # age: the standard tool, to prove protected files open without Sightline and back; python3
-  # gives it the terminal it reads passphrases from (tests/interop/age_tty.py).
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v age >/dev/null || ! command -v python3 >/dev/null; then
-    say "Installing Debian's Chromium, ChromeDriver, age and Python"
+  # gives it the terminal it reads passphrases from (tests/interop/age_tty.py). Poppler's
+  # pdftotext and pdfinfo read the printed briefing back; Java runs the Nu Html Checker.
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v age >/dev/null || ! command -v python3 >/dev/null || ! command -v pdftotext >/dev/null || ! command -v java >/dev/null; then
+    say "Installing Debian's Chromium, ChromeDriver, age, Python, Poppler and Java"
     sudo_cmd=""
     [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
     $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver age python3
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver age python3 poppler-utils default-jre-headless
   fi
 fi
 

@@ -51,6 +51,7 @@ live lives lived living move moves moved moving attend attends attended attendin
 after before during while until since when once then there here now later earlier soon today yesterday tomorrow tonight morning afternoon evening night weekend
 not no none nobody nothing neither never each every either both all some several many few more most less least much
 email emails emailed text texts texted letter letters wrote written message messages phoned telephone mobile online address
+protection protecting protect protected safeguarding safeguard public protective adult adults vulnerable risk harm getting right girfec named person lead lead officer chair convener independent reviewer reviewers panel scoping significant serious case learning event events practitioners managers frontline
 room house flat home car bus train street road town city village area shop church office building ward bed door
 yes ok okay please thank thanks sorry
 it's that's there's he's she's they're we're i'm don't didn't doesn't wasn't weren't couldn't wouldn't shouldn't can't won't isn't aren't hasn't haven't hadn't
