@@ -142,12 +142,17 @@ async fn a_review_is_stored_with_its_content_and_a_save_writes_only_what_changed
     let store = ReviewStore::open(&name).await.unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap();
     let (review, mut content) = generate_review(4, ReviewSize::SMALL, now);
+    let dues = sightline_core::learning::actions::open_action_dues(&content);
+    assert!(!dues.is_empty());
     store
-        .put(&review, &[], 0, &all_writes(&content))
+        .put(&review, &dues, 0, &all_writes(&content))
         .await
         .unwrap();
     let stored = store.get(review.id).await.unwrap().unwrap();
     assert!(stored.unreadable.is_empty());
+    // The list's summary carries the open actions' due dates, for "overdue" on the Reviews page.
+    let summaries = store.list_summaries().await.unwrap();
+    assert_eq!(summaries.0[0].open_action_dues, dues);
     assert_eq!(stored.content.events.len(), content.events.len());
     assert_eq!(stored.content.responses.len(), content.responses.len());
 
@@ -180,8 +185,12 @@ async fn a_review_is_stored_with_its_content_and_a_save_writes_only_what_changed
         c.reflections.sort_by_key(|r| r.id);
         c.map_nodes.sort_by_key(|n| n.id);
         c.map_links.sort_by_key(|l| l.id);
+        c.findings.sort_by_key(|f| f.id);
+        c.actions.sort_by_key(|a| a.id);
+        c.briefings.sort_by_key(|b| b.id);
     }
     assert!(!actual.map_nodes.is_empty(), "the map is stored too");
+    assert!(!actual.findings.is_empty(), "and the learning");
     assert_eq!(actual, expected);
 
     // Another review's records are not mixed in, and deleting takes all the content.

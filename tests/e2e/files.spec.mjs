@@ -11,7 +11,7 @@ const CORE_FIXTURES = new URL("../../crates/sightline-core/tests/fixtures/", imp
 const coreFixture = (name) => new URL(name, CORE_FIXTURES).pathname;
 const FIXTURE_TITLE = "Generated review 20 (Child K)";
 /** The golden review file of the current format version. */
-const REVIEW = "review-v2.sightline.json";
+const REVIEW = "review-v3.sightline.json";
 const PASSPHRASE = "correct horse battery staple";
 
 /** Clicks `button` and returns the file the app offers: its suggested name and bytes. */
@@ -82,7 +82,7 @@ test("a review exported, deleted and imported again is the same review, and the 
   expect(exported.name).toMatch(/^Generated-review-20-Child-K-\d{4}-\d{2}-\d{2}\.sightline\.json$/);
   const first = JSON.parse(exported.bytes.toString("utf8"));
   expect(first.kind).toBe("sightline.review");
-  expect(first.format_version).toBe(2);
+  expect(first.format_version).toBe(3);
   // The file holds what the golden fixture held.
   expect(body(exported.bytes)).toEqual(body(await readFile(coreFixture(REVIEW))));
 
@@ -183,7 +183,7 @@ test("every kind of bad file gets a clear message and the reviews already here a
   const tampered = Buffer.from(sealed);
   tampered[tampered.length - 20] ^= 0x55;
   const newer = JSON.parse(good.toString("utf8"));
-  newer.format_version = 3;
+  newer.format_version = 4;
   newer.app_version = "9.0.0";
 
   const cases = [
