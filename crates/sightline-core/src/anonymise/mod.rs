@@ -309,6 +309,14 @@ impl<'a> Checker<'a> {
             }
         }
         for m in p.age.find_iter(text) {
+            // "aged 5 to 9", "aged 16-17", "aged 85 and over" are age bands already.
+            let rest = text[m.end()..].trim_start();
+            if ["to ", "-", "\u{2013}", "and over", "or over", "+"]
+                .iter()
+                .any(|band| rest.starts_with(band))
+            {
+                continue;
+            }
             let number: Option<u32> = m
                 .as_str()
                 .split(|c: char| !c.is_ascii_digit())

@@ -162,6 +162,13 @@ fn exact_ages_are_flagged_with_an_age_band() {
     assert!(what[1].0 == "15-year-old" && what[1].1.contains("12 to 15"));
     assert!(what[2].0 == "6 months old" && what[2].1.contains("under 1"));
     assert!(kinds("A review of 7 years of work.").is_empty());
+    for band in [
+        "Child A, aged 5 to 9.",
+        "Aged 16-17 then.",
+        "Aged 85 and over.",
+    ] {
+        assert!(kinds(band).is_empty(), "{band}");
+    }
 }
 
 #[test]

@@ -52,6 +52,8 @@ after before during while until since when once then there here now later earlie
 not no none nobody nothing neither never each every either both all some several many few more most less least much
 email emails emailed text texts texted letter letters wrote written message messages phoned telephone mobile online address
 protection protecting protect protected safeguarding safeguard public protective adult adults vulnerable risk harm getting right girfec named person lead lead officer chair convener independent reviewer reviewers panel scoping significant serious case learning event events practitioners managers frontline
+audit audits audited publish published agree develop developed introduce introduced ensure establish provide provided deliver delivered improve improved create update updated revise revised embed embedded promote monitor monitored evaluate evaluated implement implemented strengthen strengthened offer offered arrange arranged review reviewed set prepare prepared design designed launch launched use make give keep build test
+aged age ages vacancy vacancies staffing recruitment turnover pressure pressures demand sickness absence leave cover covering rota shift shifts budget budgets funding resources generated example sample draft
 room house flat home car bus train street road town city village area shop church office building ward bed door
 yes ok okay please thank thanks sorry
 it's that's there's he's she's they're we're i'm don't didn't doesn't wasn't weren't couldn't wouldn't shouldn't can't won't isn't aren't hasn't haven't hadn't
