@@ -143,10 +143,17 @@ impl Watchlist {
             return Vec::new();
         }
         let hashes = self.hashes();
+        // Only runs as long as some entry are hashed: most watchlists hold one- and two-word
+        // entries, so most lengths are skipped.
+        let lengths: std::collections::BTreeSet<usize> =
+            self.entries.iter().map(|e| e.words).collect();
         let words = words_of(text);
         let mut found: Vec<std::ops::Range<usize>> = Vec::new();
         for start in 0..words.len() {
             for len in (1..=MAX_ENTRY_WORDS.min(words.len() - start)).rev() {
+                if !lengths.contains(&len) {
+                    continue;
+                }
                 let run = &words[start..start + len];
                 let joined = run
                     .iter()

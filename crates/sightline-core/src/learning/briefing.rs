@@ -236,7 +236,14 @@ pub fn draft_briefing(
             .map(|f| f.statement.clone())
             .collect()
     };
-    let factors = content
+    // A briefing is one page: the map's factors are chosen, not all listed. First those a
+    // finding cites, then underlying patterns, then the rest, top level first; each label once.
+    let cited: std::collections::HashSet<RecordId> = content
+        .findings
+        .iter()
+        .flat_map(|f| f.map_nodes.iter().copied())
+        .collect();
+    let mut hindering: Vec<&crate::map::MapNode> = content
         .map_nodes
         .iter()
         .filter(|n| {
@@ -245,21 +252,43 @@ pub fn draft_briefing(
                 NodeKind::ContributoryFactor | NodeKind::UnderlyingPattern
             ) && n.polarity != Polarity::Helped
         })
-        .map(|n| format!("{} ({})", n.label, n.level.short_label().to_lowercase()));
-    let protective = content
-        .map_nodes
-        .iter()
-        .filter(|n| n.kind == NodeKind::Protective)
-        .map(|n| n.label.clone());
+        .collect();
+    hindering.sort_by_key(|n| {
+        (
+            !cited.contains(&n.id),
+            n.kind != NodeKind::UnderlyingPattern,
+            n.level,
+            n.y,
+            n.x,
+        )
+    });
+    let factors = first_unique(
+        hindering
+            .iter()
+            .map(|n| format!("{} ({})", n.label, n.level.short_label().to_lowercase())),
+        MAX_DRAFT_ITEMS,
+        "the systems map",
+    );
     let mut worked_well = findings(FindingKind::EffectivePractice);
-    worked_well.extend(protective);
-    let actions = plan_order(content)
-        .into_iter()
-        .filter(|a| a.status.is_open() || a.status == crate::learning::ActionStatus::Done)
-        .map(|a| match a.due {
-            Some(due) => format!("{} (by {})", a.text, month_year(due)),
-            None => a.text.clone(),
-        });
+    worked_well.extend(
+        content
+            .map_nodes
+            .iter()
+            .filter(|n| n.kind == NodeKind::Protective)
+            .map(|n| n.label.clone()),
+    );
+    let worked_well = first_unique(worked_well, MAX_DRAFT_ITEMS, "the review");
+    let actions = first_unique(
+        plan_order(content)
+            .into_iter()
+            .filter(|a| a.status.is_open() || a.status == crate::learning::ActionStatus::Done)
+            .map(|a| match a.due {
+                Some(due) => format!("{} (by {})", a.text, month_year(due)),
+                None => a.text.clone(),
+            }),
+        MAX_DRAFT_ITEMS,
+        "the action plan",
+    );
     let questions = bullets([
         "Could this happen here? What would it look like in our team?".to_owned(),
         format!("What helps us share a worry about a {noun} with other agencies, and what gets in the way?"),
@@ -270,7 +299,11 @@ pub fn draft_briefing(
     let bodies = [
         background,
         why,
-        bullets(findings(FindingKind::AreaForImprovement)),
+        bullets(first_unique(
+            findings(FindingKind::AreaForImprovement),
+            MAX_DRAFT_ITEMS,
+            "the findings",
+        )),
         bullets(factors),
         bullets(worked_well),
         bullets(actions),
@@ -295,6 +328,26 @@ pub fn draft_briefing(
         check: None,
         updated_at: at,
     }
+}
+
+/// The most items a drafted list holds: a 7-minute briefing has room for a handful.
+pub const MAX_DRAFT_ITEMS: usize = 8;
+
+/// The first `max` distinct items, and a last line saying how many more are in `source`.
+fn first_unique(items: impl IntoIterator<Item = String>, max: usize, source: &str) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let unique: Vec<String> = items
+        .into_iter()
+        .filter(|item| seen.insert(item.trim().to_lowercase()))
+        .collect();
+    let more = unique.len().saturating_sub(max);
+    let mut out: Vec<String> = unique.into_iter().take(max).collect();
+    if more > 0 {
+        out.push(format!(
+            "and {more} more in {source}: choose the ones that matter most here"
+        ));
+    }
+    out
 }
 
 fn capitalise(text: &str) -> String {
@@ -350,6 +403,19 @@ pub fn blocks(body: &str) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn drafted_lists_are_short_and_say_how_many_more_there_are() {
+        let items = (0..20).map(|n| format!("Item {}", n % 12));
+        let out = first_unique(items, 8, "the map");
+        assert_eq!(out.len(), 9);
+        assert_eq!(out[7], "Item 7");
+        assert_eq!(
+            out[8],
+            "and 4 more in the map: choose the ones that matter most here"
+        );
+        assert_eq!(first_unique(["a".into(), "A ".into()], 8, "x"), ["a"]);
+    }
 
     #[test]
     fn text_becomes_paragraphs_and_lists() {

@@ -26,6 +26,13 @@ pub struct CheckState {
 
 /// Runs the check on the briefing's current text.
 pub fn check_state(content: &sightline_core::ReviewContent, briefing: &Briefing) -> CheckState {
+    crate::platform::timing::mark("sightline:check-start");
+    let state = run_check(content, briefing);
+    crate::platform::timing::measure("sightline:check", "sightline:check-start");
+    state
+}
+
+fn run_check(content: &sightline_core::ReviewContent, briefing: &Briefing) -> CheckState {
     let parts: Vec<TextPart> = briefing
         .text_parts()
         .into_iter()
@@ -69,6 +76,19 @@ pub fn show_flag(flag: &Flag, text: &str) {
     }
 }
 
+/// How long after the last change the open results are worked out again.
+const RECHECK_AFTER_MS: u64 = 250;
+
+/// The hash of the briefing's text, which a confirmation is for.
+fn briefing_text_hash(briefing: &Briefing) -> String {
+    let parts: Vec<TextPart> = briefing
+        .text_parts()
+        .into_iter()
+        .map(TextPart::from)
+        .collect();
+    text_hash(&parts)
+}
+
 fn part_text(briefing: &Briefing, anchor: &str) -> String {
     briefing
         .text_parts()
@@ -88,18 +108,49 @@ pub fn BriefingCheck(
 ) -> impl IntoView {
     let session = use_review_session();
     let content = session.content();
-    let state = Memo::new(move |_| {
-        let content = content.read();
-        current.read().as_ref().map(|b| check_state(&content, b))
+    // The flags, worked out when the person asks and then again once they pause typing: the
+    // check takes a few milliseconds, too much to repeat on every key of a long briefing.
+    let state = RwSignal::new(None::<CheckState>);
+    let compute = move || {
+        let fresh = content
+            .with_untracked(|c| current.with_untracked(|b| b.as_ref().map(|b| check_state(c, b))));
+        state.set(fresh);
+    };
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        current.track();
+        if !shown.get() {
+            return;
+        }
+        generation.update_value(|g| *g += 1);
+        let this = generation.get_value();
+        set_timeout(
+            move || {
+                if generation.try_get_value() == Some(this) {
+                    compute();
+                }
+            },
+            std::time::Duration::from_millis(RECHECK_AFTER_MS),
+        );
+    });
+    // Whether the confirmation on record is for the text as it is now: one hash, cheap enough
+    // for every key.
+    let confirmed = Memo::new(move |_| {
+        current
+            .read()
+            .as_ref()
+            .is_some_and(|b| b.check_is_current(&briefing_text_hash(b)))
     });
     let run = move |_| {
         shown.set(true);
+        compute();
         crate::components::page_title::focus_element("check-results");
     };
     let role = RwSignal::new(String::new());
     let agreed = RwSignal::new(false);
     let confirm_error = RwSignal::new(None::<String>);
     let confirm = move |_| {
+        compute();
         let Some(state) = state.get_untracked() else {
             return;
         };
@@ -132,11 +183,11 @@ pub fn BriefingCheck(
             </p>
             <button type="button" class="app-button app-button--secondary" on:click=run>"Check for identifying details"</button>
             <div id="check-results" tabindex="-1" data-testid="check-results">
-                <Show when=move || shown.get() || state.read().as_ref().is_some_and(|s| s.confirmed)>
-                    {move || state.get().map(|s| view! { <CheckResults briefing current state=s /> })}
+                <Show when=move || shown.get()>
+                    <CheckResults briefing current state recheck=Callback::new(move |()| compute()) />
                 </Show>
             </div>
-            <Show when=move || shown.get() && state.read().as_ref().is_some_and(|s| s.open.is_empty() && !s.confirmed)>
+            <Show when=move || shown.get() && !confirmed.get() && state.read().as_ref().is_some_and(|s| s.open.is_empty())>
                 <fieldset class="app-fieldset app-panel" data-testid="motivated-intruder">
                     <legend class="app-fieldset__legend app-fieldset__legend--m">"Could anyone be identified?"</legend>
                     <p class="app-body">
@@ -159,7 +210,7 @@ pub fn BriefingCheck(
                 </fieldset>
             </Show>
             {move || record.get().map(|r| {
-                let current_text = state.read().as_ref().is_some_and(|s| s.confirmed);
+                let current_text = confirmed.get();
                 view! {
                     <dl class="app-summary-list app-summary-list--compact" data-testid="check-record">
                         <div class="app-summary-list__row">
@@ -180,32 +231,73 @@ pub fn BriefingCheck(
     }
 }
 
+/// A flag with a key unique on the page: the same words in the same place twice get the same
+/// flag key, so the second gets "#2".
+fn keyed(flags: &[Flag]) -> Vec<(String, Flag)> {
+    let mut seen = std::collections::HashMap::<&str, usize>::new();
+    flags
+        .iter()
+        .map(|flag| {
+            let n = seen.entry(flag.key.as_str()).or_insert(0);
+            *n += 1;
+            (format!("{}#{}", flag.key, n), flag.clone())
+        })
+        .collect()
+}
+
 #[component]
 fn CheckResults(
     briefing: RecordId,
     current: Memo<Option<Briefing>>,
-    state: CheckState,
+    state: RwSignal<Option<CheckState>>,
+    /// Works the flags out again now: after a dismissal, which should show at once.
+    recheck: Callback<()>,
 ) -> impl IntoView {
     let session = use_review_session();
-    let open = state.open.len();
-    let summary = match (open, state.dismissed.len()) {
-        (0, 0) => "No identifying details found.".to_owned(),
-        (0, d) => format!("No flags left to deal with ({d} dismissed)."),
-        (1, _) => "1 flag to fix or dismiss.".to_owned(),
-        (n, _) => format!("{n} flags to fix or dismiss."),
+    let summary = move || {
+        let state = state.read();
+        let Some(state) = state.as_ref() else {
+            return String::new();
+        };
+        match (state.open.len(), state.dismissed.len()) {
+            (0, 0) => "No identifying details found.".to_owned(),
+            (0, d) => format!("No flags left to deal with ({d} dismissed)."),
+            (1, _) => "1 flag to fix or dismiss.".to_owned(),
+            (n, _) => format!("{n} flags to fix or dismiss."),
+        }
     };
+    let open = Memo::new(move |_| {
+        state
+            .read()
+            .as_ref()
+            .map(|s| keyed(&s.open))
+            .unwrap_or_default()
+    });
+    let dismissed = Memo::new(move |_| {
+        state
+            .read()
+            .as_ref()
+            .map(|s| s.dismissed.clone())
+            .unwrap_or_default()
+    });
     let undismiss = move |key: String| {
         session.update_record::<Briefing>(briefing, |b| b.dismissals.retain(|d| d.key != key));
+        recheck.run(());
     };
+    // Keyed, so a recheck after an edit keeps each flag's half-typed dismissal where it is.
     view! {
         <p class="app-body" role="status" data-testid="check-summary"><strong>{summary}</strong></p>
         <ol class="app-list app-list--rows app-flags" data-testid="flags">
-            {state.open.into_iter().enumerate().map(|(n, flag)| view! { <FlagItem briefing current flag number=n + 1 /> }).collect_view()}
+            <For
+                each=move || open.get().into_iter().enumerate()
+                key=|(_, (key, _))| key.clone()
+                children=move |(_, (key, flag))| view! { <FlagItem briefing current state recheck flag_key=key flag /> }
+            />
         </ol>
-        {(!state.dismissed.is_empty()).then(|| view! {
+        <Show when=move || !dismissed.read().is_empty()>
             <h3 class="app-heading-s">"Dismissed"</h3>
             <ul class="app-list" data-testid="dismissed-flags">
-                {state.dismissed.into_iter().map(|(flag, reason)| {
+                {move || dismissed.get().into_iter().map(|(flag, reason)| {
                     let key = flag.key.clone();
                     view! {
                         <li>
@@ -215,7 +307,7 @@ fn CheckResults(
                     }
                 }).collect_view()}
             </ul>
-        })}
+        </Show>
     }
 }
 
@@ -223,49 +315,80 @@ fn CheckResults(
 fn FlagItem(
     briefing: RecordId,
     current: Memo<Option<Briefing>>,
+    state: RwSignal<Option<CheckState>>,
+    recheck: Callback<()>,
+    /// Its key on the page (see `keyed`).
+    flag_key: String,
+    /// The flag as first found; where it is now is looked up when needed, as edits move it.
     flag: Flag,
-    number: usize,
 ) -> impl IntoView {
     let session = use_review_session();
     let reason = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let reason_id = format!("flag-{number}-reason");
-    let go = {
+    let reason_id = format!("flag-{}-reason", flag_key.replace('#', "-"));
+    // The flag as the latest check has it (its words may have moved since).
+    let latest = Memo::new({
+        let flag_key = flag_key.clone();
         let flag = flag.clone();
         move |_| {
-            let text = current.with_untracked(|b| {
-                b.as_ref()
-                    .map(|b| part_text(b, &flag.anchor))
-                    .unwrap_or_default()
-            });
+            state
+                .read()
+                .as_ref()
+                .and_then(|s| keyed(&s.open).into_iter().find(|(k, _)| *k == flag_key))
+                .map(|(_, f)| f)
+                .unwrap_or_else(|| flag.clone())
+        }
+    });
+    let go = move |_| {
+        let flag = latest.get_untracked();
+        let text = current.with_untracked(|b| {
+            b.as_ref()
+                .map(|b| part_text(b, &flag.anchor))
+                .unwrap_or_default()
+        });
+        // Only when the words are still where the check found them.
+        if text.get(flag.range.clone()) == Some(flag.matched.as_str()) {
             show_flag(&flag, &text);
+        } else {
+            crate::components::page_title::focus_element(&flag.anchor);
         }
     };
-    let dismiss = {
-        let flag = flag.clone();
-        move |_| {
-            let why = reason.get_untracked();
-            if why.trim().is_empty() {
-                error.set(Some("Enter why this is not identifying".into()));
-                return;
-            }
-            let dismissal = Dismissal {
-                key: flag.key.clone(),
-                what: flag.kind.label().to_owned(),
-                reason: why.trim().to_owned(),
-                at: clock::now(),
-            };
-            session.update_record::<Briefing>(briefing, |b| b.dismissals.push(dismissal));
+    let dismiss = move |_| {
+        let why = reason.get_untracked();
+        if why.trim().is_empty() {
+            error.set(Some("Enter why this is not identifying".into()));
+            return;
         }
+        let flag = latest.get_untracked();
+        let dismissal = Dismissal {
+            key: flag.key.clone(),
+            what: flag.kind.label().to_owned(),
+            reason: why.trim().to_owned(),
+            at: clock::now(),
+        };
+        session.update_record::<Briefing>(briefing, |b| b.dismissals.push(dismissal));
+        recheck.run(());
     };
+    let number = Memo::new(move |_| {
+        state
+            .read()
+            .as_ref()
+            .and_then(|s| keyed(&s.open).iter().position(|(k, _)| *k == flag_key))
+            .map(|n| n + 1)
+            .unwrap_or(0)
+    });
     view! {
         <li class="app-flag" data-testid="flag" data-kind=flag.kind.key()>
             <p class="app-body">
-                <strong>{format!("{}. {}", number, flag.kind.label())}</strong>
+                <strong>{move || format!("{}. {}", number.get(), latest.read().kind.label())}</strong>
                 " in "
-                <button type="button" class="app-link-button" on:click=go>{flag.place.clone()}</button>
+                <button type="button" class="app-link-button" on:click=go>{move || latest.read().place.clone()}</button>
             </p>
-            <p class="app-inset-text">{flag.before.clone()}<mark>{flag.matched.clone()}</mark>{flag.after.clone()}</p>
+            <p class="app-inset-text">
+                {move || latest.read().before.clone()}
+                <mark>{move || latest.read().matched.clone()}</mark>
+                {move || latest.read().after.clone()}
+            </p>
             <p class="app-body">{flag.suggestion.clone()}</p>
             <details class="app-details">
                 <summary class="app-details__summary">"Dismiss this flag"</summary>

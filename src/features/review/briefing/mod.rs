@@ -12,6 +12,7 @@ use sightline_core::render::html::briefing_fragment;
 use sightline_core::RecordId;
 
 use super::session::{new_id, use_review_session};
+use crate::components::synced_text::{sync_input, sync_textarea};
 use crate::components::{use_page_title, ConfirmDialog};
 use crate::platform::clock;
 
@@ -55,15 +56,28 @@ fn BriefingWorkspace(briefing: RecordId) -> impl IntoView {
     let content = session.content();
     let current = Memo::new(move |_| content.read().get::<Briefing>(briefing).cloned());
     let fragment = Memo::new(move |_| {
-        current
+        crate::platform::timing::mark("sightline:preview-start");
+        let html = current
             .read()
             .as_ref()
             .map(briefing_fragment)
-            .unwrap_or_default()
+            .unwrap_or_default();
+        crate::platform::timing::measure("sightline:preview", "sightline:preview-start");
+        html
     });
-    let text = move |get: fn(&Briefing) -> String| {
-        move || current.read().as_ref().map(get).unwrap_or_default()
+    // Each field follows its own text (a memo per field), written into the box only when it
+    // differs from what the box shows, so typing does not rewrite every box on every key.
+    let field = move |get: fn(&Briefing) -> String| -> Signal<String> {
+        Memo::new(move |_| current.read().as_ref().map(get).unwrap_or_default()).into()
     };
+    let synced_input = move |get: fn(&Briefing) -> String| {
+        let node = NodeRef::<leptos::html::Input>::new();
+        sync_input(node, field(get));
+        node
+    };
+    let title_box = synced_input(|b| b.title.clone());
+    let audience_box = synced_input(|b| b.audience.clone());
+    let approved_box = synced_input(|b| b.approved_by.clone());
     let confirm_redraft = RwSignal::new(false);
     let check_shown = RwSignal::new(false);
     let redraft = move || {
@@ -87,13 +101,13 @@ fn BriefingWorkspace(briefing: RecordId) -> impl IntoView {
             <div class="app-form-group">
                 <label class="app-label app-label--bold" for="briefing-title">"Title"</label>
                 <input class="app-input" id="briefing-title" type="text" autocomplete="off"
-                    prop:value=text(|b| b.title.clone())
+                    node_ref=title_box
                     on:input={move |ev| session.update_record::<Briefing>(briefing, |b| b.title = event_target_value(&ev))} />
             </div>
             <div class="app-form-group">
                 <label class="app-label app-label--bold" for="briefing-audience">"Who it is for"</label>
                 <input class="app-input" id="briefing-audience" type="text" autocomplete="off"
-                    prop:value=text(|b| b.audience.clone())
+                    node_ref=audience_box
                     on:input={move |ev| session.update_record::<Briefing>(briefing, |b| b.audience = event_target_value(&ev))} />
             </div>
             <fieldset class="app-fieldset">
@@ -117,20 +131,24 @@ fn BriefingWorkspace(briefing: RecordId) -> impl IntoView {
                 let heading_id = format!("briefing-heading-{}", n + 1);
                 let body_id = format!("briefing-section-{}", n + 1);
                 let hint_id = format!("briefing-section-{}-hint", n + 1);
+                let heading_box = NodeRef::<leptos::html::Input>::new();
+                sync_input(heading_box, Memo::new(move |_| current.read().as_ref().and_then(|b| b.sections.get(n)).map(|s| s.heading.clone()).unwrap_or_default()).into());
+                let body_box = NodeRef::<leptos::html::Textarea>::new();
+                sync_textarea(body_box, Memo::new(move |_| current.read().as_ref().and_then(|b| b.sections.get(n)).map(|s| s.body.clone()).unwrap_or_default()).into());
                 view! {
                     <fieldset class="app-fieldset app-briefing-section" data-testid="briefing-section">
                         <legend class="app-fieldset__legend app-fieldset__legend--m">{format!("Section {}", n + 1)}</legend>
                         <div class="app-form-group">
                             <label class="app-label" for=heading_id.clone()>"Heading"</label>
                             <input class="app-input" id=heading_id type="text" autocomplete="off"
-                                prop:value=move || current.read().as_ref().and_then(|b| b.sections.get(n)).map(|s| s.heading.clone()).unwrap_or_default()
+                                node_ref=heading_box
                                 on:input={move |ev| session.update_record::<Briefing>(briefing, |b| if let Some(s) = b.sections.get_mut(n) { s.heading = event_target_value(&ev) })} />
                         </div>
                         <div class="app-form-group">
                             <label class="app-label" for=body_id.clone()>"Text"</label>
                             <div class="app-hint" id=hint_id.clone()>{SECTION_HINTS.get(n).copied().unwrap_or("")}</div>
                             <textarea class="app-textarea" id=body_id rows="5" aria-describedby=hint_id
-                                prop:value=move || current.read().as_ref().and_then(|b| b.sections.get(n)).map(|s| s.body.clone()).unwrap_or_default()
+                                node_ref=body_box
                                 on:input={move |ev| session.update_record::<Briefing>(briefing, |b| if let Some(s) = b.sections.get_mut(n) { s.body = event_target_value(&ev) })}></textarea>
                         </div>
                     </fieldset>
@@ -150,7 +168,7 @@ fn BriefingWorkspace(briefing: RecordId) -> impl IntoView {
                 <label class="app-label" for="briefing-approved-by">"Approved by (role)"</label>
                 <div class="app-hint">"A role, never a name: \u{201c}Chair, Child Protection Committee\u{201d}."</div>
                 <input class="app-input" id="briefing-approved-by" type="text" autocomplete="off"
-                    prop:value=text(|b| b.approved_by.clone())
+                    node_ref=approved_box
                     on:input={move |ev| session.update_record::<Briefing>(briefing, |b| b.approved_by = event_target_value(&ev))} />
             </div>
             <p class="app-body">
