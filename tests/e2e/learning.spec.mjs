@@ -141,6 +141,8 @@ test("findings link to their evidence both ways, and actions that are overdue sh
 
   // Marking it dropped needs a reason; once dropped it is no longer overdue.
   await row.getByRole("link", { name: "Publish a one-page escalation guide" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Change the action" })).toBeVisible();
+  await expectAccessible(page, "an action's page");
   await page.getByLabel("Dropped").check();
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("alert")).toContainText("Enter why the action was dropped");
