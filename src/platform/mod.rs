@@ -5,6 +5,7 @@
 //! Each adapter turns browser failures into typed errors with plain-English messages and leaves
 //! every decision to the core crate or the feature that calls it.
 
+pub mod broadcast;
 pub mod clock;
 pub mod files;
 pub mod history;

@@ -20,6 +20,7 @@ pub mod render;
 pub mod review;
 pub mod search;
 pub mod summary;
+pub mod sync;
 pub mod text;
 pub mod validation;
 

@@ -117,6 +117,7 @@ fn ReviewWorkspace(
                 "All reviews"
             </a>
             <NextDueBanner />
+            <SyncNotice />
             {(unreadable > 0).then(|| view! {
                 <div class="app-warning-text" role="alert" data-testid="unreadable-records">
                     {if unreadable == 1 {
@@ -171,6 +172,30 @@ fn ReviewWorkspace(
             ReviewSection::Search => view! { <search::SearchPage /> }.into_any(),
         }}
         <span hidden data-testid="review-id">{move || review.read().id.to_string()}</span>
+    }
+}
+
+/// Says when changes made in another tab were brought in, and whether both tabs changed the
+/// same thing.
+#[component]
+fn SyncNotice() -> impl IntoView {
+    let notice = session::use_review_session().sync_notice();
+    move || {
+        notice.get().map(|(message, attention)| {
+            view! {
+                <div
+                    class=if attention { "app-warning-text" } else { "app-inset-text" }
+                    role=if attention { "alert" } else { "status" }
+                    data-testid="sync-notice"
+                    data-conflict=attention.to_string()
+                >
+                    <p class="app-body">{message}</p>
+                    <button type="button" class="app-link-button" on:click=move |_| notice.set(None)>
+                        "Hide this message"
+                    </button>
+                </div>
+            }
+        })
     }
 }
 

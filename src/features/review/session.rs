@@ -17,11 +17,13 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use sightline_core::content::{Change, Record, RecordKind};
+use sightline_core::format::merge::record_title;
+use sightline_core::sync::{rebase, PendingChange, SyncConflict};
 use sightline_core::{RecordId, Review, ReviewContent, ReviewId};
 
 use crate::components::{use_save_status, SaveState, SaveStatus};
 use crate::platform::storage::{self, RecordWrite};
-use crate::platform::{clock, ids, timing};
+use crate::platform::{broadcast, clock, ids, timing};
 
 /// How long after the first unsaved change a save starts.
 pub const SAVE_DELAY_MS: u64 = 300;
@@ -41,22 +43,37 @@ impl ReviewSession {
         let id = review.id;
         let review = RwSignal::new(review);
         let content = RwSignal::new(content);
+        let base = review.get_untracked();
         let saver = Rc::new(Autosaver {
             id,
             status: use_save_status(),
             review,
             content,
+            sync_notice: RwSignal::new(None),
             state: RefCell::new(AutosaveState {
                 revision,
+                base: Some(base),
+                synced_at: Some(clock::now()),
                 ..Default::default()
             }),
         });
+        // Another tab's save of this review is brought in at once.
+        let listening = {
+            let saver = saver.clone();
+            broadcast::listen(move |saved| {
+                if saved.review == saver.id && saved.revision > saver.state.borrow().revision {
+                    let saver = saver.clone();
+                    leptos::task::spawn_local(async move { saver.bring_in_other_tab().await });
+                }
+            })
+        };
         let key = OPEN_SESSIONS.with(|open| open.borrow_mut().add(saver.clone()));
         // Leaving the review (another link, the back button) must not lose a change that is
         // still waiting for its save: save it now, while the signals still hold it (cleanups
         // run before the owner's signals are disposed). The cleanup must be `Send`, so it finds
         // its autosaver by key rather than holding it.
         on_cleanup(move || {
+            broadcast::stop_listening(listening);
             if let Some(saver) = OPEN_SESSIONS.with(|open| open.borrow_mut().remove(key)) {
                 saver.flush();
             }
@@ -88,6 +105,12 @@ impl ReviewSession {
     /// The review's content, for reading.
     pub fn content(&self) -> ReadSignal<ReviewContent> {
         self.content.read_only()
+    }
+
+    /// What the page should say about changes brought in from another tab, if anything:
+    /// (message, whether it needs attention).
+    pub fn sync_notice(&self) -> RwSignal<Option<(String, bool)>> {
+        self.saver.with_value(|saver| saver.sync_notice)
     }
 
     /// Notes a change for the autosaver. The review is stamped as changed when the save is
@@ -206,6 +229,12 @@ struct AutosaveState {
     /// When the review was last stamped as changed in this session. The stamp goes on the
     /// saved copy, not the signal, so it is kept here for saves that do not stamp.
     touched_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The review's details as this tab last read or stored them, and when: what another
+    /// tab's changes are told apart from this tab's by (see `sightline_core::sync`).
+    base: Option<Review>,
+    synced_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// Saves refused in a row because another tab had saved first.
+    refused: u32,
 }
 
 /// One save: the review's details and the content records that changed, encoded.
@@ -229,6 +258,7 @@ pub struct Autosaver {
     status: SaveStatus,
     review: RwSignal<Review>,
     content: RwSignal<ReviewContent>,
+    sync_notice: RwSignal<Option<(String, bool)>>,
     state: RefCell<AutosaveState>,
 }
 
@@ -366,6 +396,13 @@ impl Autosaver {
                     Ok(new_revision) => {
                         state.revision = new_revision;
                         state.saved_changes = state.saved_changes.max(batch.changes);
+                        state.base = Some(batch.review.clone());
+                        state.synced_at = Some(clock::now());
+                        state.refused = 0;
+                        broadcast::announce(&broadcast::Saved {
+                            review: self.id,
+                            revision: new_revision,
+                        });
                         if state.stopped {
                             None
                         } else if let Some(queued) = state.queued.take() {
@@ -389,8 +426,20 @@ impl Autosaver {
                             }
                         }
                         state.saving = false;
+                        // Another tab saved first: bring its changes in under this tab's and
+                        // save again, unless that keeps happening.
+                        let retry = matches!(error, storage::StorageError::ChangedElsewhere)
+                            && state.refused < MAX_REBASES;
+                        state.refused += 1;
                         drop(state);
-                        self.status.set(SaveState::NotSaved(error.to_string()));
+                        if retry {
+                            let saver = self.clone();
+                            leptos::task::spawn_local(
+                                async move { saver.bring_in_other_tab().await },
+                            );
+                        } else {
+                            self.status.set(SaveState::NotSaved(error.to_string()));
+                        }
                         return;
                     }
                 }
@@ -402,6 +451,110 @@ impl Autosaver {
         }
         self.state.borrow_mut().saving = false;
         if !self.has_unsaved_changes() {
+            self.status.set(SaveState::Saved);
+        }
+    }
+}
+
+/// How many saves in a row may be refused because another tab saved first before the
+/// session gives up and says so (each time it brings the other tab's changes in and retries).
+const MAX_REBASES: u32 = 5;
+
+impl Autosaver {
+    /// Brings in what another tab stored: this tab's unsaved changes are put on top of it
+    /// (`sightline_core::sync::rebase`), the page shows the result, and anything unsaved is
+    /// saved against the new revision.
+    async fn bring_in_other_tab(self: Rc<Self>) {
+        if self.state.borrow().saving {
+            // The save under way will be refused and come back here.
+            return;
+        }
+        let stored = match storage::shared().await {
+            Ok(store) => store.get(self.id).await,
+            Err(error) => Err(error),
+        };
+        let stored = match stored {
+            Ok(Some(stored)) => stored,
+            Ok(None) => {
+                self.status.set(SaveState::NotSaved(
+                    storage::StorageError::DeletedElsewhere.to_string(),
+                ));
+                return;
+            }
+            Err(error) => {
+                self.status.set(SaveState::NotSaved(error.to_string()));
+                return;
+            }
+        };
+        let (Some(local), Some(local_content)) = (
+            self.review.try_get_untracked(),
+            self.content.try_get_untracked(),
+        ) else {
+            return;
+        };
+        let rebased = {
+            let mut state = self.state.borrow_mut();
+            if state.saving || stored.revision <= state.revision && state.refused == 0 {
+                return;
+            }
+            let pending: Vec<PendingChange> = state
+                .pending
+                .iter()
+                .map(|(&(kind, id), p)| match p {
+                    Pending::Put => PendingChange::Put(kind, id),
+                    Pending::Delete => PendingChange::Delete(kind, id),
+                })
+                .collect();
+            let base = state.base.clone().unwrap_or_else(|| local.clone());
+            let since = state.synced_at.unwrap_or_else(clock::now);
+            let rebased = rebase(
+                &base,
+                since,
+                (&local, &local_content),
+                (&stored.review, &stored.content),
+                &pending,
+            );
+            state.revision = stored.revision;
+            state.base = Some(stored.review.clone());
+            state.synced_at = Some(clock::now());
+            rebased
+        };
+        let conflicts = rebased.conflicts.len();
+        let notice = if conflicts == 0 {
+            ("This review was changed in another tab or window. Those changes are shown here, with yours.".to_owned(), false)
+        } else {
+            let what: Vec<String> = rebased
+                .conflicts
+                .iter()
+                .map(|c| match c {
+                    SyncConflict::Detail(field) => {
+                        format!("the review\u{2019}s {}", field.replace('_', " "))
+                    }
+                    SyncConflict::Record(kind, id) => record_title(&rebased.content, *kind, *id),
+                })
+                .collect();
+            (
+                format!(
+                    "The same {} changed here and in another tab or window at the same time: {}. This tab\u{2019}s version was kept. Check {} and change {} back if the other version was the right one.",
+                    if conflicts == 1 { "thing was" } else { "things were" },
+                    what.join("; "),
+                    if conflicts == 1 { "it" } else { "them" },
+                    if conflicts == 1 { "it" } else { "them" },
+                ),
+                true,
+            )
+        };
+        self.review.try_set(rebased.review);
+        self.content.try_set(rebased.content);
+        self.sync_notice.try_set(Some(notice));
+        // Save this tab's changes (if any) against the revision just read.
+        let unsaved = {
+            let state = self.state.borrow();
+            state.changes > state.saved_changes
+        };
+        if unsaved {
+            self.start_saving();
+        } else {
             self.status.set(SaveState::Saved);
         }
     }

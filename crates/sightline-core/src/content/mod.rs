@@ -175,6 +175,26 @@ impl ReviewContent {
         Some(all.remove(index))
     }
 
+    /// Removes the record of `kind` with `id` and nothing else (see `remove_with_references`
+    /// for removing what points at it too). Returns whether it was there.
+    pub fn remove_record(&mut self, kind: RecordKind, id: RecordId) -> bool {
+        match kind {
+            RecordKind::Agency => self.remove::<Agency>(id).is_some(),
+            RecordKind::Person => self.remove::<Person>(id).is_some(),
+            RecordKind::Event => self.remove::<ChronologyEvent>(id).is_some(),
+            RecordKind::Episode => self.remove::<Episode>(id).is_some(),
+            RecordKind::Template => self.remove::<ReflectionTemplate>(id).is_some(),
+            RecordKind::Reflection => self.remove::<Reflection>(id).is_some(),
+            RecordKind::Response => self.remove::<Response>(id).is_some(),
+            RecordKind::MapNode => self.remove::<MapNode>(id).is_some(),
+            RecordKind::MapLink => self.remove::<MapLink>(id).is_some(),
+            RecordKind::Finding => self.remove::<Finding>(id).is_some(),
+            RecordKind::Action => self.remove::<Action>(id).is_some(),
+            RecordKind::Briefing => self.remove::<Briefing>(id).is_some(),
+            RecordKind::Watchlist => self.remove::<Watchlist>(id).is_some(),
+        }
+    }
+
     /// How many records of each kind, for summaries.
     pub fn count(&self, kind: RecordKind) -> usize {
         match kind {

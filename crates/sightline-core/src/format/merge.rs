@@ -88,6 +88,15 @@ fn changed_since(updated_at: DateTime<Utc>, base: Option<DateTime<Utc>>) -> Opti
     base.map(|base| updated_at > base)
 }
 
+/// What a record is, as a person reads it: "Chronology event: 12 March 2025 …". Empty when
+/// there is no such record.
+pub fn record_title(content: &ReviewContent, kind: RecordKind, id: RecordId) -> String {
+    crate::record::encode_from(content, kind, id)
+        .and_then(|text| serde_json::from_str::<Value>(&text).ok())
+        .map(|value| describe(kind, &value, content).0)
+        .unwrap_or_default()
+}
+
 /// How the person reads a record in a conflict.
 fn describe(kind: RecordKind, value: &Value, content: &ReviewContent) -> (String, String) {
     fn read<T: DeserializeOwned>(value: &Value) -> Option<T> {
