@@ -20,3 +20,25 @@ pub fn remember_committee(name: &str) {
     }
     let _ = LocalStorage::set(LAST_COMMITTEE_KEY, name);
 }
+
+const AFTER_RELOAD_KEY: &str = "sightline.after-reload";
+
+/// Leaves a message for the page to show after the reload that follows (sessionStorage: this
+/// tab only, gone when it closes). It holds no case details, only what happened.
+pub fn leave_message_for_reload(text: &str) {
+    let _ = gloo_storage::SessionStorage::set(AFTER_RELOAD_KEY, text);
+}
+
+/// The message left before the last reload, taken once.
+pub fn take_message_after_reload() -> Option<String> {
+    let text = gloo_storage::SessionStorage::get::<String>(AFTER_RELOAD_KEY).ok();
+    gloo_storage::SessionStorage::delete(AFTER_RELOAD_KEY);
+    text
+}
+
+/// Reloads the page.
+pub fn reload_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}

@@ -1,6 +1,6 @@
 //! Reviews kept in the browser's IndexedDB, through `rexie`.
 //!
-//! Layout (schema version 3):
+//! Layout (schema version 4):
 //!
 //! | store       | key   | value                                                           |
 //! |-------------|-------|-----------------------------------------------------------------|
@@ -9,9 +9,13 @@
 //! | `records`   | `key` | `{ key, doc }`: one content record (an event, an answer…); the  |
 //! |             |       | key is `<review id>/<kind>/<record id>`                          |
 //! | `settings`  | `key` | `{ key, value }`: app settings, including the layout version     |
+//! | `restore_points` | `key` | `{ key, doc }`: a restore point's `PointInfo` JSON; the key |
+//! |             |       | is `<review id>/<milliseconds>`                                  |
+//! | `restore_point_files` | `key` | `{ key, doc }`: that point's review file (JSON)        |
 //!
 //! Version 1 had only `reviews`, without `revision`; version 2 added `summaries` and
-//! `settings`; version 3 added `records`. Opening upgrades the stores (IndexedDB's own upgrade,
+//! `settings`; version 3 added `records`; version 4 the two restore point stores (a point's
+//! description apart from its file, so listing and thinning never read the files). Opening upgrades the stores (IndexedDB's own upgrade,
 //! done by rexie) and then the data, recorded by the `layout_version` setting so it runs once.
 //!
 //! A review's content is a record per item so that a save writes only what changed: typing an
@@ -30,6 +34,7 @@ use sightline_core::content::RecordKind;
 use sightline_core::record::{
     decode_review, decode_summary, encode_review, encode_summary, load_record, RecordError,
 };
+use sightline_core::restore_points::PointInfo;
 use sightline_core::{RecordId, Review, ReviewContent, ReviewId, ReviewSummary};
 use wasm_bindgen::JsValue;
 
@@ -39,13 +44,15 @@ pub const DATABASE_NAME: &str = "sightline";
 /// Opening takes milliseconds unless another tab holds an older version open.
 pub const OPEN_TIMEOUT_MS: i32 = 4_000;
 /// The IndexedDB schema version this build creates and upgrades to.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 const REVIEWS: &str = "reviews";
 const SUMMARIES: &str = "summaries";
 const RECORDS: &str = "records";
 const SETTINGS: &str = "settings";
 const LAYOUT_VERSION_KEY: &str = "layout_version";
+const POINTS: &str = "restore_points";
+const POINT_FILES: &str = "restore_point_files";
 
 /// Why something could not be read from or written to browser storage. Each message says what
 /// happened and what to do next.
@@ -196,6 +203,15 @@ fn review_records(review: ReviewId) -> Result<rexie::KeyRange, StorageError> {
     .map_err(|e| StorageError::Other(e.to_string()))
 }
 
+/// The restore points in `values`; one that cannot be read is left out (and kept in storage).
+fn read_points(values: Vec<JsValue>) -> Vec<PointInfo> {
+    values
+        .iter()
+        .filter_map(|v| field(v, "doc").as_string())
+        .filter_map(|doc| serde_json::from_str::<PointInfo>(&doc).ok())
+        .collect()
+}
+
 /// A summary that could not be read, kept so the list can say so instead of hiding it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UnreadableRecord {
@@ -255,6 +271,8 @@ impl ReviewStore {
             .add_object_store(ObjectStore::new(SUMMARIES).key_path("id"))
             .add_object_store(ObjectStore::new(RECORDS).key_path("key"))
             .add_object_store(ObjectStore::new(SETTINGS).key_path("key"))
+            .add_object_store(ObjectStore::new(POINTS).key_path("key"))
+            .add_object_store(ObjectStore::new(POINT_FILES).key_path("key"))
             .build();
         let timer =
             wasm_bindgen_futures::JsFuture::from(js_sys::Promise::new(&mut |resolve, _reject| {
@@ -472,6 +490,11 @@ impl ReviewStore {
             _ => {}
         }
         finish(tx).await?;
+        // Other tabs with this review open bring the change in (see features/review/session.rs).
+        super::broadcast::announce(&super::broadcast::Saved {
+            review: review.id,
+            revision,
+        });
         Ok(revision)
     }
 
@@ -575,6 +598,67 @@ impl ReviewStore {
         tx.store(SETTINGS)?.delete(JsValue::from_str(name)).await?;
         finish(tx).await?;
         Ok(())
+    }
+
+    /// Stores a restore point and its review file, then deletes the points `thin` chooses
+    /// from all of them (the core's `restore_points::to_thin`), in one transaction.
+    pub async fn add_restore_point(
+        &self,
+        info: &PointInfo,
+        file: &str,
+        thin: impl FnOnce(&[PointInfo]) -> Vec<String>,
+    ) -> Result<(), StorageError> {
+        let tx = self
+            .db
+            .transaction(&[POINTS, POINT_FILES], TransactionMode::ReadWrite)?;
+        let points = tx.store(POINTS)?;
+        let files = tx.store(POINT_FILES)?;
+        let doc = serde_json::to_string(info).map_err(|e| StorageError::Other(e.to_string()))?;
+        points
+            .put(
+                &object(&[("key", info.key.as_str().into()), ("doc", doc.into())]),
+                None,
+            )
+            .await?;
+        files
+            .put(
+                &object(&[("key", info.key.as_str().into()), ("doc", file.into())]),
+                None,
+            )
+            .await?;
+        let all = read_points(points.get_all(None, None).await?);
+        for key in thin(&all) {
+            points.delete(JsValue::from_str(&key)).await?;
+            files.delete(JsValue::from_str(&key)).await?;
+        }
+        finish(tx).await?;
+        Ok(())
+    }
+
+    /// The restore points of `review` (all reviews when `None`), oldest first.
+    pub async fn restore_points(
+        &self,
+        review: Option<ReviewId>,
+    ) -> Result<Vec<PointInfo>, StorageError> {
+        let tx = self.db.transaction(&[POINTS], TransactionMode::ReadOnly)?;
+        let range = review.map(review_records).transpose()?;
+        let values = tx.store(POINTS)?.get_all(range, None).await?;
+        finish(tx).await?;
+        let mut points = read_points(values);
+        points.sort_by_key(|p| (p.at, p.key.clone()));
+        Ok(points)
+    }
+
+    /// A restore point's review file.
+    pub async fn restore_point_file(&self, key: &str) -> Result<Option<String>, StorageError> {
+        let tx = self
+            .db
+            .transaction(&[POINT_FILES], TransactionMode::ReadOnly)?;
+        let value = tx.store(POINT_FILES)?.get(JsValue::from_str(key)).await?;
+        finish(tx).await?;
+        Ok(value
+            .filter(|v| !v.is_undefined())
+            .and_then(|v| field(&v, "doc").as_string()))
     }
 
     /// Sets an app setting.

@@ -17,6 +17,7 @@ pub mod lifecycle;
 pub mod map;
 pub mod record;
 pub mod render;
+pub mod restore_points;
 pub mod review;
 pub mod search;
 pub mod summary;

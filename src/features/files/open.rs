@@ -14,6 +14,7 @@ use sightline_core::format::{
     MAX_FILE_BYTES,
 };
 use sightline_core::learning::actions::open_action_dues;
+use sightline_core::restore_points::PointReason;
 use sightline_core::ReviewId;
 
 use crate::components::ErrorMessage;
@@ -158,6 +159,7 @@ pub fn FileOpener(
                                 .await
                                 .map_err(|e| e.to_string())?
                                 .ok_or_else(|| "This contribution answers a reflection in a review that is not in this browser. Open it on the computer that holds the review.".to_owned())?;
+                            keep_point(&stored.review, &stored.content, PointReason::BeforeImport).await?;
                             let mut content = stored.content.clone();
                             let outcome = apply_contribution(stored.review.id, &mut content, &contribution, &mut BrowserIds, clock::now())
                                 .map_err(|e| e.to_string())?;
@@ -294,6 +296,10 @@ pub fn FileOpener(
             let result = async {
                 let store = storage::shared().await.map_err(|e| e.to_string())?;
                 if replace {
+                    if let Some(stored) = store.get(review.id).await.map_err(|e| e.to_string())? {
+                        keep_point(&stored.review, &stored.content, PointReason::BeforeReplace)
+                            .await?;
+                    }
                     store
                         .replace(&review, &file.content)
                         .await
@@ -374,6 +380,7 @@ pub fn FileOpener(
                     .await
                     .map_err(|e| e.to_string())?
                     .ok_or("The review is no longer here.")?;
+                keep_point(&stored.review, &stored.content, PointReason::BeforeMerge).await?;
                 let before = stored.content.clone();
                 let (review, content) = (*plan).resolve(&choices);
                 let changes = changed_records(&before, &content);
@@ -435,7 +442,21 @@ pub fn FileOpener(
                             .await
                             .map_err(|e| e.to_string())?;
                     } else {
-                        // As it was when backed up.
+                        // As it was when backed up; the review here first kept as a restore point.
+                        if exists {
+                            if let Some(stored) = store
+                                .get(review_file.review.id)
+                                .await
+                                .map_err(|e| e.to_string())?
+                            {
+                                keep_point(
+                                    &stored.review,
+                                    &stored.content,
+                                    PointReason::BeforeReplace,
+                                )
+                                .await?;
+                            }
+                        }
                         let mut review = review_file.review;
                         review.synced_at = review_file.based_on;
                         store
@@ -712,4 +733,19 @@ fn FileSummary(
             </div>
         })}
     }
+}
+
+/// Keeps the review as it is stored as a restore point before something writes over it. If
+/// that fails, nothing is written: the message says so.
+async fn keep_point(
+    review: &sightline_core::Review,
+    content: &sightline_core::ReviewContent,
+    reason: PointReason,
+) -> Result<(), String> {
+    crate::features::restore_points::save_point(review, content, reason)
+        .await
+        .map(drop)
+        .map_err(|e| {
+            format!("Nothing was changed: Sightline could not first keep a restore point of the review as it is ({e}).")
+        })
 }

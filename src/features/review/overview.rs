@@ -48,6 +48,7 @@ pub fn OverviewPage() -> impl IntoView {
         <LifecycleTable />
         <ParallelProceedingsSection />
         <super::export::ExportReview />
+        <crate::features::restore_points::RestorePoints />
         <ManageReview />
     }
 }

@@ -18,6 +18,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use sightline_core::content::{Change, Record, RecordKind};
 use sightline_core::format::merge::record_title;
+use sightline_core::restore_points::{self, PointReason};
 use sightline_core::sync::{rebase, PendingChange, SyncConflict};
 use sightline_core::{RecordId, Review, ReviewContent, ReviewId};
 
@@ -235,6 +236,10 @@ struct AutosaveState {
     synced_at: Option<chrono::DateTime<chrono::Utc>>,
     /// Saves refused in a row because another tab had saved first.
     refused: u32,
+    /// When this review's newest restore point was made: `None` until looked up.
+    last_point: Option<Option<chrono::DateTime<chrono::Utc>>>,
+    /// Whether an automatic restore point is being made.
+    pointing: bool,
 }
 
 /// One save: the review's details and the content records that changed, encoded.
@@ -399,10 +404,14 @@ impl Autosaver {
                         state.base = Some(batch.review.clone());
                         state.synced_at = Some(clock::now());
                         state.refused = 0;
-                        broadcast::announce(&broadcast::Saved {
-                            review: self.id,
-                            revision: new_revision,
-                        });
+                        if !state.pointing {
+                            state.pointing = true;
+                            let saver = self.clone();
+                            let review = batch.review.clone();
+                            leptos::task::spawn_local(async move {
+                                saver.automatic_point(review).await
+                            });
+                        }
                         if state.stopped {
                             None
                         } else if let Some(queued) = state.queued.take() {
@@ -461,6 +470,42 @@ impl Autosaver {
 const MAX_REBASES: u32 = 5;
 
 impl Autosaver {
+    /// Makes an automatic restore point after a save, if the review's newest is an hour old
+    /// (or it has none). A failure here never stops the saves: it is left for the next one.
+    async fn automatic_point(self: Rc<Self>, review: Review) {
+        let known = self.state.borrow().last_point;
+        let last = match known {
+            Some(last) => Some(last),
+            None => match storage::shared().await {
+                Ok(store) => store
+                    .restore_points(Some(self.id))
+                    .await
+                    .ok()
+                    .map(|points| points.last().map(|p| p.at)),
+                Err(_) => None,
+            },
+        };
+        let now = clock::now();
+        let made = match last {
+            Some(last) if !restore_points::automatic_due(last, now) => Some(last),
+            Some(_) | None => match self.content.try_get_untracked() {
+                Some(content) => crate::features::restore_points::save_point(
+                    &review,
+                    &content,
+                    PointReason::Automatic,
+                )
+                .await
+                .ok()
+                .map(|p| Some(p.at))
+                .or(last),
+                None => last,
+            },
+        };
+        let mut state = self.state.borrow_mut();
+        state.last_point = made.or(state.last_point);
+        state.pointing = false;
+    }
+
     /// Brings in what another tab stored: this tab's unsaved changes are put on top of it
     /// (`sightline_core::sync::rebase`), the page shows the result, and anything unsaved is
     /// saved against the new revision.
@@ -535,7 +580,7 @@ impl Autosaver {
                 .collect();
             (
                 format!(
-                    "The same {} changed here and in another tab or window at the same time: {}. This tab\u{2019}s version was kept. Check {} and change {} back if the other version was the right one.",
+                    "The same {} changed here and in another tab or window at the same time: {}. This tab\u{2019}s version was kept, and the other tab\u{2019}s is kept as a restore point (on the Overview). Check {} and change {} back if the other version was the right one.",
                     if conflicts == 1 { "thing was" } else { "things were" },
                     what.join("; "),
                     if conflicts == 1 { "it" } else { "them" },
@@ -544,6 +589,15 @@ impl Autosaver {
                 true,
             )
         };
+        if conflicts > 0 {
+            // The other tab's version of what both changed is kept as a restore point.
+            let _ = crate::features::restore_points::save_point(
+                &stored.review,
+                &stored.content,
+                PointReason::OtherTab,
+            )
+            .await;
+        }
         self.review.try_set(rebased.review);
         self.content.try_set(rebased.content);
         self.sync_notice.try_set(Some(notice));

@@ -112,6 +112,41 @@ fn Backup() -> impl IntoView {
 /// The Storage page.
 #[component]
 pub fn StoragePage() -> impl IntoView {
+    view! { <StoragePageBody /> }
+}
+
+/// How much room restore points take, and their bound.
+#[component]
+fn RestorePointBound() -> impl IntoView {
+    use sightline_core::restore_points::{MAX_PER_REVIEW, MAX_TOTAL_BYTES};
+    use sightline_core::text::human_bytes;
+    let points = load_once(async {
+        let store = storage::shared().await.ok()?;
+        store.restore_points(None).await.ok()
+    });
+    view! {
+        <h2 class="app-heading-m" id="restore-points-bound-heading">"Restore points"</h2>
+        <p class="app-body" data-testid="restore-point-bound">
+            {move || match points.get() {
+                Some(Some(list)) => {
+                    let bytes: usize = list.iter().map(|p| p.bytes).sum();
+                    format!(
+                        "{} restore point{} kept, taking {}. The limit is {} in all and {} per review; past it, the oldest are removed first (never a review\u{2019}s newest).",
+                        list.len(),
+                        if list.len() == 1 { "" } else { "s" },
+                        human_bytes(bytes as f64),
+                        human_bytes(MAX_TOTAL_BYTES as f64),
+                        MAX_PER_REVIEW,
+                    )
+                }
+                _ => "Reading the restore points\u{2026}".to_owned(),
+            }}
+        </p>
+    }
+}
+
+#[component]
+fn StoragePageBody() -> impl IntoView {
     use_page_title(|| "Storage".to_owned());
     let updates = use_app_updates();
     let persisted = RwSignal::new(None::<Persistence>);
@@ -195,6 +230,7 @@ pub fn StoragePage() -> impl IntoView {
             </div>
         </dl>
         <Backup />
+        <RestorePointBound />
         <h2 class="app-heading-m" id="restore-heading">"Restore from backup"</h2>
         <crate::features::files::FileOpener
             open_for=crate::features::files::open::OpenFor::Backup

@@ -1,0 +1,229 @@
+//! Restore points: making them (automatically at most hourly, before anything replaces a
+//! review, and on request), listing them on the Overview, and restoring one, which is itself
+//! undone by restoring the point made just before it.
+
+use leptos::prelude::*;
+use sightline_core::dates::format_uk_date_time;
+use sightline_core::format::{read_review_file, write_review_file};
+use sightline_core::restore_points::{
+    point_key, summarise_changes, to_thin, PointInfo, PointReason, MAX_PER_REVIEW, MAX_TOTAL_BYTES,
+};
+use sightline_core::text::human_bytes;
+use sightline_core::{Review, ReviewContent, ReviewId};
+
+use crate::components::ConfirmDialog;
+use crate::features::review::session::use_review_session;
+use crate::platform::ids::BrowserIds;
+use crate::platform::{clock, settings, storage};
+
+/// Why a restore point could not be made or used.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RestoreError {
+    #[error("{0}")]
+    Storage(#[from] storage::StorageError),
+    #[error("That restore point could not be read ({0}). Choose another one.")]
+    Unreadable(String),
+    #[error("That restore point is no longer kept. Choose another one.")]
+    Gone,
+}
+
+/// Stores a restore point of `review` as it is in `content`, saying what changed since its
+/// previous point, and thins the oldest points if the bound is passed.
+pub async fn save_point(
+    review: &Review,
+    content: &ReviewContent,
+    reason: PointReason,
+) -> Result<PointInfo, RestoreError> {
+    let store = storage::shared().await?;
+    let at = clock::now();
+    let file = write_review_file(review, content, at, crate::APP_VERSION);
+    let previous = store.restore_points(Some(review.id)).await?.pop();
+    let before = match previous {
+        Some(previous) => store
+            .restore_point_file(&previous.key)
+            .await?
+            .and_then(|text| read_review_file(text.as_bytes(), &mut BrowserIds).ok())
+            .map(|read| read.value.content),
+        None => None,
+    };
+    let info = PointInfo {
+        key: point_key(review.id, at),
+        review: review.id,
+        at,
+        reason,
+        summary: summarise_changes(before.as_ref(), content),
+        bytes: file.len(),
+    };
+    store
+        .add_restore_point(&info, &file, |all| {
+            to_thin(all, MAX_PER_REVIEW, MAX_TOTAL_BYTES)
+        })
+        .await?;
+    Ok(info)
+}
+
+/// Stores a restore point of the review as it is stored now, if it is stored: before an
+/// import, merge or replace writes over it.
+pub async fn save_point_of_stored(id: ReviewId, reason: PointReason) -> Result<(), RestoreError> {
+    let store = storage::shared().await?;
+    if let Some(stored) = store.get(id).await? {
+        save_point(&stored.review, &stored.content, reason).await?;
+    }
+    Ok(())
+}
+
+/// Puts the review back as it was at restore point `key`, after keeping the review as it is
+/// now as a point of its own (so the restore can be undone).
+pub async fn restore(id: ReviewId, key: &str) -> Result<PointInfo, RestoreError> {
+    let store = storage::shared().await?;
+    let text = store
+        .restore_point_file(key)
+        .await?
+        .ok_or(RestoreError::Gone)?;
+    let read = read_review_file(text.as_bytes(), &mut BrowserIds)
+        .map_err(|e| RestoreError::Unreadable(e.to_string()))?;
+    let stored = store.get(id).await?;
+    let undo = match &stored {
+        Some(stored) => {
+            Some(save_point(&stored.review, &stored.content, PointReason::BeforeRestore).await?)
+        }
+        None => None,
+    };
+    let mut review = read.value.review;
+    review.id = id;
+    store.replace(&review, &read.value.content).await?;
+    Ok(undo.unwrap_or_else(|| PointInfo {
+        key: String::new(),
+        review: id,
+        at: clock::now(),
+        reason: PointReason::BeforeRestore,
+        summary: String::new(),
+        bytes: 0,
+    }))
+}
+
+/// The "Restore points" section of a review's Overview.
+#[component]
+pub fn RestorePoints() -> impl IntoView {
+    let session = use_review_session();
+    let id = session.review().read_untracked().id;
+    let points = RwSignal::new(None::<Result<Vec<PointInfo>, String>>);
+    let refresh = move || {
+        leptos::task::spawn_local(async move {
+            let listed = match storage::shared().await {
+                Ok(store) => store
+                    .restore_points(Some(id))
+                    .await
+                    .map_err(|e| e.to_string()),
+                Err(e) => Err(e.to_string()),
+            };
+            points.try_set(Some(listed.map(|mut p| {
+                p.reverse();
+                p
+            })));
+        });
+    };
+    refresh();
+    let message = RwSignal::new(None::<Result<String, String>>);
+    let saving = RwSignal::new(false);
+    let save = move |_| {
+        saving.set(true);
+        let review = session.review_as_saved();
+        let content = session.content().get_untracked();
+        leptos::task::spawn_local(async move {
+            let outcome = save_point(&review, &content, PointReason::Manual).await;
+            message.try_set(Some(
+                outcome
+                    .map(|p| format!("Restore point saved: {}", p.summary))
+                    .map_err(|e| e.to_string()),
+            ));
+            saving.try_set(false);
+            refresh();
+        });
+    };
+    let chosen = RwSignal::new(None::<PointInfo>);
+    let confirm_open = RwSignal::new(false);
+    let restore_chosen = move || {
+        let Some(point) = chosen.get_untracked() else {
+            return;
+        };
+        // Save what is typed first, so the point made before restoring holds it.
+        crate::features::review::session::flush_active();
+        leptos::task::spawn_local(async move {
+            match restore(id, &point.key).await {
+                Ok(_) => {
+                    settings::leave_message_for_reload(&format!(
+                        "The review is back as it was at {}. How it was just before is kept as the newest restore point, so this can be undone.",
+                        format_uk_date_time(point.at)
+                    ));
+                    settings::reload_page();
+                }
+                Err(error) => {
+                    message.try_set(Some(Err(error.to_string())));
+                }
+            }
+        });
+    };
+    let restored = settings::take_message_after_reload();
+    view! {
+        <section aria-labelledby="restore-points-heading" data-testid="restore-points">
+            <h2 class="app-heading-m" id="restore-points-heading">"Restore points"</h2>
+            {restored.map(|text| view! { <div class="app-inset-text" role="status" data-testid="restored">{text}</div> })}
+            <p class="app-body">
+                "Copies of this review kept in this browser: made automatically at most once an hour while it changes, before anything replaces it (an import, a merge, a restore), and when you save one. The oldest are removed first when they pass the limit shown on the Storage page."
+            </p>
+            <button type="button" class="app-button app-button--secondary" on:click=save disabled=move || saving.get()>
+                "Save restore point"
+            </button>
+            {move || message.get().map(|m| match m {
+                Ok(text) => view! { <p class="app-body" role="status" data-testid="restore-point-message">{text}</p> }.into_any(),
+                Err(text) => view! { <p class="app-error-message" role="alert">{text}</p> }.into_any(),
+            })}
+            {move || match points.get() {
+                None => view! { <p class="app-body">"Reading the restore points\u{2026}"</p> }.into_any(),
+                Some(Err(error)) => view! { <p class="app-error-message" role="alert">{error}</p> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p class="app-body" data-testid="no-restore-points">"No restore points yet."</p> }.into_any(),
+                Some(Ok(list)) => view! {
+                    <table class="app-table app-table--stack" data-testid="restore-point-list">
+                        <caption class="app-visually-hidden">"Restore points, newest first"</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col" class="app-table__header">"When"</th>
+                                <th scope="col" class="app-table__header">"Why"</th>
+                                <th scope="col" class="app-table__header">"What changed"</th>
+                                <th scope="col" class="app-table__header"><span class="app-visually-hidden">"Actions"</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {list.into_iter().map(|point| {
+                                let when = format_uk_date_time(point.at);
+                                let for_button = point.clone();
+                                view! {
+                                    <tr class="app-table__row" data-testid="restore-point">
+                                        <td class="app-table__cell" data-label="When">{when.clone()}</td>
+                                        <td class="app-table__cell" data-label="Why">{point.reason.label()}</td>
+                                        <td class="app-table__cell" data-label="What changed">{point.summary.clone()} " (" {human_bytes(point.bytes as f64)} ")"</td>
+                                        <td class="app-table__cell">
+                                            <button type="button" class="app-link-button" on:click=move |_| {
+                                                chosen.set(Some(for_button.clone()));
+                                                confirm_open.set(true);
+                                            }>
+                                                "Restore" <span class="app-visually-hidden">{format!(" the point of {when}")}</span>
+                                            </button>
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any(),
+            }}
+            <ConfirmDialog open=confirm_open
+                heading=Signal::derive(move || chosen.get().map(|p| format!("Restore the review as it was at {}?", format_uk_date_time(p.at))).unwrap_or_default())
+                confirm_label="Restore".to_owned()
+                on_confirm=restore_chosen>
+                <p class="app-body">"Everything in the review goes back to how it was then. How it is now is kept as a restore point first, so you can come back to it."</p>
+            </ConfirmDialog>
+        </section>
+    }
+}
