@@ -38,5 +38,5 @@ test("a restore point brings a review back, and the restore can be undone", asyn
 
   // The Storage page shows the bound.
   await page.goto("/storage");
-  await expect(page.getByTestId("restore-point-bound")).toContainText(/\d+ restore points kept, taking .*The limit is 200 MB in all and 30 per review/);
+  await expect(page.getByTestId("restore-point-bound")).toContainText(/\d+ restore points kept, taking .*The limit is 200(\.0)? MB in all and 30 per review/);
 });

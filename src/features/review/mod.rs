@@ -118,6 +118,7 @@ fn ReviewWorkspace(
             </a>
             <NextDueBanner />
             <SyncNotice />
+            <NotSavedRescue />
             {(unreadable > 0).then(|| view! {
                 <div class="app-warning-text" role="alert" data-testid="unreadable-records">
                     {if unreadable == 1 {
@@ -172,6 +173,49 @@ fn ReviewWorkspace(
             ReviewSection::Search => view! { <search::SearchPage /> }.into_any(),
         }}
         <span hidden data-testid="review-id">{move || review.read().id.to_string()}</span>
+    }
+}
+
+/// When saving fails (full or failing storage), says that the work is still on this page and
+/// offers to save it as a file from memory, which does not need browser storage.
+#[component]
+fn NotSavedRescue() -> impl IntoView {
+    use crate::components::{use_save_status, SaveState};
+    let status = use_save_status();
+    let session = session::use_review_session();
+    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let export = move |_| {
+        let review = session.review_as_saved();
+        let now = clock::now();
+        let text = session.content().with_untracked(|content| {
+            sightline_core::format::write_review_file(&review, content, now, crate::APP_VERSION)
+        });
+        let name = sightline_core::format::file_name(
+            &review.title,
+            clock::today(),
+            ".sightline.json",
+            false,
+        );
+        outcome.set(Some(
+            crate::platform::files::download(&name, "application/json", text.as_bytes())
+                .map(|()| name)
+                .map_err(|e| e.to_string()),
+        ));
+    };
+    view! {
+        <Show when=move || matches!(status.get(), SaveState::NotSaved(_))>
+            <div class="app-warning-text" role="alert" data-testid="not-saved-rescue">
+                <p class="app-body">
+                    <strong>"Your latest changes are not stored in this browser yet."</strong>
+                    " They are kept on this page while it stays open, and Sightline tries again with your next change. Save a copy as a file now, so nothing is lost if the page closes; open it later with \u{201c}Open a file\u{201d}."
+                </p>
+                <button type="button" class="app-button" on:click=export>"Export review file now"</button>
+                {move || outcome.get().map(|o| match o {
+                    Ok(name) => view! { <p class="app-body" role="status" data-testid="rescue-saved">{format!("Saved as {name}.")}</p> }.into_any(),
+                    Err(message) => view! { <p class="app-error-message">{message}</p> }.into_any(),
+                })}
+            </div>
+        </Show>
     }
 }
 
