@@ -31,4 +31,7 @@ trunk build --release --offline
 step "End-to-end journeys: Playwright in Debian's Chromium"
 npx playwright test
 
+step "Crash safety: the browser killed (SIGKILL) at random moments while editing, 50 rounds"
+node tests/kill/kill.mjs 50
+
 step "All tests passed"

@@ -203,6 +203,10 @@ fn review_records(review: ReviewId) -> Result<rexie::KeyRange, StorageError> {
     .map_err(|e| StorageError::Other(e.to_string()))
 }
 
+fn unsaved_key(review: ReviewId) -> String {
+    format!("unsaved/{review}")
+}
+
 /// The restore points in `values`; one that cannot be read is left out (and kept in storage).
 fn read_points(values: Vec<JsValue>) -> Vec<PointInfo> {
     values
@@ -659,6 +663,28 @@ impl ReviewStore {
         Ok(value
             .filter(|v| !v.is_undefined())
             .and_then(|v| field(&v, "doc").as_string()))
+    }
+
+    /// Notes that `review` has changes not yet stored, as of `at`: in IndexedDB, which a
+    /// crash does not lose once written (localStorage writes can wait seconds to reach disk).
+    pub async fn mark_unsaved(&self, review: ReviewId, at: chrono::DateTime<chrono::Utc>) {
+        let _ = self
+            .put_setting(&unsaved_key(review), &at.to_rfc3339())
+            .await;
+    }
+
+    /// Notes that everything of `review` is stored.
+    pub async fn clear_unsaved(&self, review: ReviewId) {
+        let _ = self.delete_setting(&unsaved_key(review)).await;
+    }
+
+    /// When `review` last had changes that were never stored (the page closed or crashed
+    /// first), taken once.
+    pub async fn take_unsaved(&self, review: ReviewId) -> Option<chrono::DateTime<chrono::Utc>> {
+        let text = self.get_setting(&unsaved_key(review)).await.ok().flatten();
+        self.clear_unsaved(review).await;
+        text.and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
+            .map(|t| t.with_timezone(&chrono::Utc))
     }
 
     /// Sets an app setting.

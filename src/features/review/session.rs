@@ -58,6 +58,32 @@ impl ReviewSession {
                 ..Default::default()
             }),
         });
+        // A change this browser never stored (the page closed or crashed first) is said
+        // once: the review is as it was last saved. (A save that finished as the page closed
+        // stamped the review after the change began, so it is not reported.)
+        {
+            let notice = saver.sync_notice;
+            let last_saved = saver.review.get_untracked().updated_at;
+            leptos::task::spawn_local(async move {
+                let Ok(store) = storage::shared().await else {
+                    return;
+                };
+                if let Some(since) = store
+                    .take_unsaved(id)
+                    .await
+                    .filter(|since| *since > last_saved)
+                {
+                    notice.try_set(Some((
+                        format!(
+                            "Sightline closed before your last changes were saved (made from {}). The review is as it was last saved, at {}; changes made after that are not in it.",
+                            sightline_core::dates::format_uk_date_time(since),
+                            sightline_core::dates::format_uk_date_time(last_saved),
+                        ),
+                        true,
+                    )));
+                }
+            });
+        }
         // Another tab's save of this review is brought in at once.
         let listening = {
             let saver = saver.clone();
@@ -281,6 +307,14 @@ impl Autosaver {
             if state.stopped {
                 return;
             }
+            if state.changes == state.saved_changes {
+                let (id, at) = (self.id, clock::now());
+                leptos::task::spawn_local(async move {
+                    if let Ok(store) = storage::shared().await {
+                        store.mark_unsaved(id, at).await;
+                    }
+                });
+            }
             state.changes += 1;
             state.touch_pending |= touch;
             for change in records {
@@ -460,6 +494,12 @@ impl Autosaver {
         }
         self.state.borrow_mut().saving = false;
         if !self.has_unsaved_changes() {
+            let id = self.id;
+            leptos::task::spawn_local(async move {
+                if let Ok(store) = storage::shared().await {
+                    store.clear_unsaved(id).await;
+                }
+            });
             self.status.set(SaveState::Saved);
         }
     }
@@ -609,6 +649,12 @@ impl Autosaver {
         if unsaved {
             self.start_saving();
         } else {
+            let id = self.id;
+            leptos::task::spawn_local(async move {
+                if let Ok(store) = storage::shared().await {
+                    store.clear_unsaved(id).await;
+                }
+            });
             self.status.set(SaveState::Saved);
         }
     }
