@@ -55,4 +55,10 @@ if [ "${1:-}" = "--browser" ]; then
   fi
 fi
 
+if [ "${1:-}" = "--browser" ] && ! command -v cargo-fuzz >/dev/null; then
+  # The test command's fuzz smoke run of the file readers.
+  say "Installing cargo-fuzz 0.13.2 (a few minutes, once)"
+  cargo install --locked cargo-fuzz --version 0.13.2
+fi
+
 cargo fetch --locked --quiet

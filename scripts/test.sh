@@ -25,6 +25,21 @@ cargo test --locked -p sightline-core
 step "Browser adapters: wasm-bindgen-test in headless Chromium"
 cargo test --locked -p sightline --target wasm32-unknown-unknown
 
+step "Fuzz smoke: every file reader fed random and mutated bytes for 30 seconds (cargo fuzz)"
+(
+  cd crates/sightline-core
+  mkdir -p fuzz/corpus/read_file
+  cp tests/fixtures/*.json fuzz/corpus/read_file/
+  log="$TMPDIR/fuzz-smoke.log"
+  # The stable compiler with RUSTC_BOOTSTRAP=1 allows the sanitizer flags cargo fuzz needs.
+  if ! RUSTC_BOOTSTRAP=1 cargo fuzz run read_file fuzz/corpus/read_file -- -max_total_time=30 >"$log" 2>&1; then
+    tail -40 "$log"
+    echo "The fuzz smoke run failed (a crash is saved under crates/sightline-core/fuzz/artifacts/read_file/)." >&2
+    exit 1
+  fi
+  grep -E "^Done" "$log"
+)
+
 step "Release build"
 trunk build --release --offline
 
