@@ -79,6 +79,9 @@ test("the same field changed in two tabs at once keeps this tab's version and sa
   const kept = await loser.getByLabel("Liaison note").inputValue();
   const winner = loser === page ? other : page;
   await expect(winner.getByLabel("Liaison note")).toHaveValue(kept);
+  // The other tab's version is kept as a restore point.
+  await loser.reload();
+  await expect(loser.getByTestId("restore-point").filter({ hasText: "Another tab’s version" })).toHaveCount(1);
   await page.reload();
   await expect(page.getByLabel("Liaison note")).toHaveValue(kept);
 });

@@ -66,7 +66,12 @@ fn review_with(text: &str) -> (Review, ReviewContent) {
         a.owner_role = text.into();
         a.impact_measure = text.into();
     }
-    let mut briefing = draft_briefing(&review, &content, RecordId::from_random_bytes([7; 16]), at());
+    let mut briefing = draft_briefing(
+        &review,
+        &content,
+        RecordId::from_random_bytes([7; 16]),
+        at(),
+    );
     briefing.audience = text.into();
     briefing.approved_by = text.into();
     for s in &mut briefing.sections {
@@ -102,14 +107,33 @@ fn html_exports_show_every_payload_as_text() {
             ("map SVG", render_svg(&content, &review.title)),
         ] {
             if markup_chars(&text) {
-                assert!(!html.contains(&text), "{what} holds the payload raw: {text}");
+                assert!(
+                    !html.contains(&text),
+                    "{what} holds the payload raw: {text}"
+                );
             }
             let lower = html.to_lowercase();
-            for tag in ["<script>alert", "<img", "<iframe", "<object", "<embed", "<svg><script", "<a href", "<style>@import", "<link", "<form", "<meta http-equiv=\"refresh"] {
+            for tag in [
+                "<script>alert",
+                "<img",
+                "<iframe",
+                "<object",
+                "<embed",
+                "<svg><script",
+                "<a href",
+                "<style>@import",
+                "<link",
+                "<form",
+                "<meta http-equiv=\"refresh",
+            ] {
                 assert!(!lower.contains(tag), "{what} has live {tag} for {text}");
             }
         }
-        assert_eq!(deck.matches("<script>").count(), 1, "the deck runs only its own script");
+        assert_eq!(
+            deck.matches("<script>").count(),
+            1,
+            "the deck runs only its own script"
+        );
     }
 }
 
@@ -130,7 +154,10 @@ fn markdown_word_csv_and_canvas_keep_payloads_inert() {
             for line in csv.lines().skip(1) {
                 for cell in line.split(',') {
                     let cell = cell.trim_start_matches('"');
-                    assert!(!cell.starts_with(['=', '+', '-', '@']), "formula cell {cell:?} for {text}");
+                    assert!(
+                        !cell.starts_with(['=', '+', '-', '@']),
+                        "formula cell {cell:?} for {text}"
+                    );
                 }
             }
         }
