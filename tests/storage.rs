@@ -278,7 +278,11 @@ async fn a_database_in_the_first_layout_is_upgraded_with_its_reviews_kept() {
             .await
             .unwrap()
             .as_deref(),
-        Some("3")
+        Some(
+            sightline::platform::storage::SCHEMA_VERSION
+                .to_string()
+                .as_str()
+        )
     );
     // The first save after the upgrade replaces revision 0.
     assert_eq!(store.put(&stored.review, &[], 0, &[]).await.unwrap(), 1);
@@ -321,4 +325,64 @@ async fn an_upgrade_held_back_by_another_tab_says_so() {
         .contains("Close the other Sightline tabs"));
 
     old_connection.close();
+}
+
+#[wasm_bindgen_test]
+async fn restore_points_are_kept_listed_read_back_and_thinned() {
+    use sightline_core::restore_points::{point_key, PointInfo, PointReason};
+    let name = fresh_name("points").await;
+    let store = ReviewStore::open(&name).await.unwrap();
+    let review = ReviewId::from_random_bytes([4; 16]);
+    let other = ReviewId::from_random_bytes([5; 16]);
+    let point = |review: ReviewId, hour: u32| PointInfo {
+        key: point_key(
+            review,
+            Utc.with_ymd_and_hms(2026, 11, 26, hour, 0, 0).unwrap(),
+        ),
+        review,
+        at: Utc.with_ymd_and_hms(2026, 11, 26, hour, 0, 0).unwrap(),
+        reason: PointReason::Automatic,
+        summary: format!("point at {hour}"),
+        bytes: 10,
+    };
+    for hour in [9, 10, 11] {
+        store
+            .add_restore_point(&point(review, hour), &format!("file {hour}"), |_| {
+                Vec::new()
+            })
+            .await
+            .unwrap();
+    }
+    store
+        .add_restore_point(&point(other, 12), "other file", |_| Vec::new())
+        .await
+        .unwrap();
+    let listed = store.restore_points(Some(review)).await.unwrap();
+    assert_eq!(
+        listed
+            .iter()
+            .map(|p| p.summary.as_str())
+            .collect::<Vec<_>>(),
+        ["point at 9", "point at 10", "point at 11"],
+        "a review's own points, oldest first"
+    );
+    assert_eq!(store.restore_points(None).await.unwrap().len(), 4);
+    assert_eq!(
+        store
+            .restore_point_file(&listed[1].key)
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("file 10")
+    );
+    // Thinning removes the chosen points and their files, in the same transaction as the add.
+    let oldest = listed[0].key.clone();
+    let doomed = oldest.clone();
+    store
+        .add_restore_point(&point(review, 13), "file 13", move |_| vec![doomed])
+        .await
+        .unwrap();
+    assert_eq!(store.restore_point_file(&oldest).await.unwrap(), None);
+    assert_eq!(store.restore_points(Some(review)).await.unwrap().len(), 3);
+    store.close();
 }
