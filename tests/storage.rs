@@ -386,3 +386,37 @@ async fn restore_points_are_kept_listed_read_back_and_thinned() {
     assert_eq!(store.restore_points(Some(review)).await.unwrap().len(), 3);
     store.close();
 }
+
+#[wasm_bindgen_test]
+async fn replacing_a_review_leaves_exactly_the_new_content_and_keeps_the_watchlist() {
+    let name = fresh_name("replace").await;
+    let store = ReviewStore::open(&name).await.unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap();
+    let (review, mut content) = generate_review(6, ReviewSize::SMALL, now);
+    let mut watchlist = sightline_core::anonymise::Watchlist::new(
+        sightline_core::RecordId::from_random_bytes([8; 16]),
+        [9; 16],
+        now,
+    );
+    watchlist
+        .add(
+            "A Name",
+            sightline_core::RecordId::from_random_bytes([10; 16]),
+            now,
+        )
+        .unwrap();
+    content.put(watchlist.clone());
+    store
+        .put(&review, &[], 0, &all_writes(&content))
+        .await
+        .unwrap();
+    // The file's copy: fewer events, no watchlist (files never carry one).
+    let (_, mut replacement) = generate_review(6, ReviewSize::SMALL, now);
+    replacement.events.truncate(3);
+    store.replace(&review, &replacement).await.unwrap();
+    let stored = store.get(review.id).await.unwrap().unwrap();
+    assert_eq!(stored.content.events.len(), 3, "the old records are gone");
+    assert_eq!(stored.content.watchlists, vec![watchlist]);
+    assert_eq!(stored.revision, 2);
+    store.close();
+}

@@ -423,6 +423,20 @@ impl ReviewStore {
         replaces_revision: u64,
         writes: &[RecordWrite],
     ) -> Result<u64, StorageError> {
+        self.write(review, open_action_dues, replaces_revision, writes, false)
+            .await
+    }
+
+    /// `put`, optionally removing every stored record of the review first, in the same
+    /// transaction, so that a crash leaves the old review or the new one, never neither.
+    async fn write(
+        &self,
+        review: &Review,
+        open_action_dues: &[chrono::NaiveDate],
+        replaces_revision: u64,
+        writes: &[RecordWrite],
+        clear_records: bool,
+    ) -> Result<u64, StorageError> {
         let tx = self
             .db
             .transaction(&[REVIEWS, SUMMARIES, RECORDS], TransactionMode::ReadWrite)?;
@@ -464,7 +478,11 @@ impl ReviewStore {
             })
             .collect();
         let mut sends: Vec<LocalBoxFuture<'_, rexie::Result<()>>> =
-            Vec::with_capacity(writes.len() + 2);
+            Vec::with_capacity(writes.len() + 3);
+        // Requests in one transaction run in the order sent: the old records go before the new.
+        if clear_records {
+            sends.push(Box::pin(records.delete(review_records(review.id)?.into())));
+        }
         sends.push(Box::pin(reviews.put(&header, None).map(|r| r.map(drop))));
         sends.push(Box::pin(summaries.put(&summary, None).map(|r| r.map(drop))));
         for (value, delete_key) in &record_values {
@@ -529,20 +547,12 @@ impl ReviewStore {
         }
         let content = &content;
         let current = self.revision(review.id).await?.unwrap_or(0);
-        {
-            let tx = self
-                .db
-                .transaction(&[RECORDS], TransactionMode::ReadWrite)?;
-            tx.store(RECORDS)?
-                .delete(review_records(review.id)?.into())
-                .await?;
-            finish(tx).await?;
-        }
-        self.put(
+        self.write(
             review,
             &sightline_core::learning::actions::open_action_dues(content),
             current,
             &all_writes(content),
+            true,
         )
         .await
     }
