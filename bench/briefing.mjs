@@ -9,7 +9,7 @@
 //
 //   node bench/briefing.mjs        (after a release build: scripts/run.sh or trunk build)
 import { serveFolder } from "../tools/serve.mjs";
-import { generateLargeReview, launchChromium, storeLargeReview, median, percentile, ms } from "./large-review-data.mjs";
+import { generateLargeReview, launchChromium, storeLargeReview, timeKeystrokes, median, percentile, ms } from "./large-review-data.mjs";
 
 const RUNS = 5;
 const KEYSTROKES = 120;
@@ -60,19 +60,7 @@ try {
   await page.getByRole("button", { name: "Check for identifying details" }).click();
   await page.getByTestId("check-summary").waitFor();
   const section = page.locator("#briefing-section-3");
-  await page.evaluate(() => {
-    window.__latencies = [];
-    window.__processing = [];
-    document.addEventListener(
-      "input",
-      (event) => {
-        const start = event.timeStamp;
-        setTimeout(() => window.__processing.push(performance.now() - start));
-        requestAnimationFrame(() => setTimeout(() => window.__latencies.push(performance.now() - start)));
-      },
-      true,
-    );
-  });
+  await timeKeystrokes(page);
   await section.click();
   await page.keyboard.press("End");
   await page.keyboard.type(" and more words".repeat(KEYSTROKES / 15).slice(0, KEYSTROKES), { delay: 50 });

@@ -54,3 +54,24 @@ export const percentile = (values, q) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 };
 export const ms = (value) => `${value.toFixed(1)} ms`;
+
+/**
+ * Starts timing every keystroke on `page`: for each input event, the app's own work (until the
+ * event and the updates it caused have run) in `window.__processing`, and input to paint (until
+ * the next frame after it has been drawn) in `window.__latencies`.
+ */
+export async function timeKeystrokes(page) {
+  await page.evaluate(() => {
+    window.__latencies = [];
+    window.__processing = [];
+    document.addEventListener(
+      "input",
+      (event) => {
+        const start = event.timeStamp;
+        setTimeout(() => window.__processing.push(performance.now() - start));
+        requestAnimationFrame(() => setTimeout(() => window.__latencies.push(performance.now() - start)));
+      },
+      true,
+    );
+  });
+}

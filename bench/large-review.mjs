@@ -13,7 +13,7 @@
 // The review comes from the core's seeded generator (`cargo run --example large_review`) and is
 // written straight into IndexedDB in the app's own layout before the app opens it.
 import { serveFolder } from "../tools/serve.mjs";
-import { generateLargeReview, launchChromium, storeLargeReview, median, percentile, ms } from "./large-review-data.mjs";
+import { generateLargeReview, launchChromium, storeLargeReview, timeKeystrokes, median, percentile, ms } from "./large-review-data.mjs";
 
 const RUNS = 5;
 const KEYSTROKES = 120;
@@ -93,22 +93,8 @@ try {
   await answer.click();
   await page.keyboard.press("End");
   const measureTyping = async (target) => {
-    await page.evaluate(() => {
-      window.__latencies = [];
-      window.__processing = [];
-      performance.clearMeasures("sightline:save");
-      document.addEventListener(
-        "input",
-        (event) => {
-          const start = event.timeStamp;
-          // The app's own work: until the event and the updates it caused have run.
-          setTimeout(() => window.__processing.push(performance.now() - start));
-          // Input to paint: until the next frame after it has been drawn.
-          requestAnimationFrame(() => setTimeout(() => window.__latencies.push(performance.now() - start)));
-        },
-        true,
-      );
-    });
+    await page.evaluate(() => performance.clearMeasures("sightline:save"));
+    await timeKeystrokes(page);
     await target.click();
     await page.keyboard.press("End");
     await page.keyboard.type(" and more words".repeat(KEYSTROKES / 15).slice(0, KEYSTROKES), { delay: 50 });
