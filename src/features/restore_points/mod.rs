@@ -74,7 +74,7 @@ pub async fn save_point_of_stored(id: ReviewId, reason: PointReason) -> Result<(
 
 /// Puts the review back as it was at restore point `key`, after keeping the review as it is
 /// now as a point of its own (so the restore can be undone).
-pub async fn restore(id: ReviewId, key: &str) -> Result<PointInfo, RestoreError> {
+pub async fn restore(id: ReviewId, key: &str) -> Result<(), RestoreError> {
     let store = storage::shared().await?;
     let text = store
         .restore_point_file(key)
@@ -82,24 +82,11 @@ pub async fn restore(id: ReviewId, key: &str) -> Result<PointInfo, RestoreError>
         .ok_or(RestoreError::Gone)?;
     let read = read_review_file(text.as_bytes(), &mut BrowserIds)
         .map_err(|e| RestoreError::Unreadable(e.to_string()))?;
-    let stored = store.get(id).await?;
-    let undo = match &stored {
-        Some(stored) => {
-            Some(save_point(&stored.review, &stored.content, PointReason::BeforeRestore).await?)
-        }
-        None => None,
-    };
+    save_point_of_stored(id, PointReason::BeforeRestore).await?;
     let mut review = read.value.review;
     review.id = id;
     store.replace(&review, &read.value.content).await?;
-    Ok(undo.unwrap_or_else(|| PointInfo {
-        key: String::new(),
-        review: id,
-        at: clock::now(),
-        reason: PointReason::BeforeRestore,
-        summary: String::new(),
-        bytes: 0,
-    }))
+    Ok(())
 }
 
 /// The "Restore points" section of a review's Overview.
@@ -151,7 +138,7 @@ pub fn RestorePoints() -> impl IntoView {
         crate::features::review::session::flush_active();
         leptos::task::spawn_local(async move {
             match restore(id, &point.key).await {
-                Ok(_) => {
+                Ok(()) => {
                     settings::leave_message_for_reload(&format!(
                         "The review is back as it was at {}. How it was just before is kept as the newest restore point, so this can be undone.",
                         format_uk_date_time(point.at)

@@ -291,7 +291,7 @@ fn CheckResults(
             <For
                 each=move || open.get().into_iter().enumerate()
                 key=|(_, (key, _))| key.clone()
-                children=move |(_, (key, flag))| view! { <FlagItem briefing current state recheck flag_key=key flag /> }
+                children=move |(_, (key, flag))| view! { <FlagItem briefing current open recheck flag_key=key flag /> }
             />
         </ol>
         <Show when=move || !dismissed.read().is_empty()>
@@ -315,7 +315,8 @@ fn CheckResults(
 fn FlagItem(
     briefing: RecordId,
     current: Memo<Option<Briefing>>,
-    state: RwSignal<Option<CheckState>>,
+    /// The open flags with their keys on the page, worked out once for every item.
+    open: Memo<Vec<(String, Flag)>>,
     recheck: Callback<()>,
     /// Its key on the page (see `keyed`).
     flag_key: String,
@@ -331,11 +332,10 @@ fn FlagItem(
         let flag_key = flag_key.clone();
         let flag = flag.clone();
         move |_| {
-            state
-                .read()
-                .as_ref()
-                .and_then(|s| keyed(&s.open).into_iter().find(|(k, _)| *k == flag_key))
-                .map(|(_, f)| f)
+            open.read()
+                .iter()
+                .find(|(k, _)| *k == flag_key)
+                .map(|(_, f)| f.clone())
                 .unwrap_or_else(|| flag.clone())
         }
     });
@@ -370,10 +370,9 @@ fn FlagItem(
         recheck.run(());
     };
     let number = Memo::new(move |_| {
-        state
-            .read()
-            .as_ref()
-            .and_then(|s| keyed(&s.open).iter().position(|(k, _)| *k == flag_key))
+        open.read()
+            .iter()
+            .position(|(k, _)| *k == flag_key)
             .map(|n| n + 1)
             .unwrap_or(0)
     });
