@@ -25,6 +25,10 @@ pub enum TextEncoding {
     Utf8,
     /// Excel's "CSV" on Windows in the UK.
     Windows1252,
+    /// Notepad's and Excel's "Unicode" (UTF-16, little-endian, with a byte order mark).
+    Utf16Le,
+    /// UTF-16, big-endian, with a byte order mark.
+    Utf16Be,
 }
 
 /// Windows-1252's characters for bytes 0x80 to 0x9F (the rest match Latin-1).
@@ -33,9 +37,29 @@ const CP1252_HIGH: [char; 32] = [
     '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
 ];
 
-/// Text from a file's bytes: UTF-8 (a byte order mark is dropped), or, when the bytes are not
-/// UTF-8, Windows-1252, which is what Excel writes as "CSV" on UK Windows laptops.
+/// Text from UTF-16 bytes after their byte order mark; a character that cannot be read (an
+/// unpaired surrogate, an odd last byte) becomes U+FFFD.
+pub fn decode_utf16(bytes: &[u8], little_endian: bool) -> String {
+    let units = bytes.chunks(2).map(|pair| match (pair, little_endian) {
+        ([a, b], true) => u16::from_le_bytes([*a, *b]),
+        ([a, b], false) => u16::from_be_bytes([*a, *b]),
+        _ => 0xFFFD,
+    });
+    char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
+}
+
+/// Text from a file's bytes: UTF-8 (a byte order mark is dropped); UTF-16 when it starts with
+/// a UTF-16 byte order mark (what Notepad and Excel call "Unicode"); otherwise, when the bytes
+/// are not UTF-8, Windows-1252, which is what Excel writes as "CSV" on UK Windows laptops.
 pub fn decode_text(bytes: &[u8]) -> (String, TextEncoding) {
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return (decode_utf16(rest, true), TextEncoding::Utf16Le);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return (decode_utf16(rest, false), TextEncoding::Utf16Be);
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_owned(), TextEncoding::Utf8),
@@ -69,7 +93,8 @@ pub enum CsvError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CsvTable {
     pub headers: Vec<String>,
-    /// Each row with its line number in the file (the header is line 1).
+    /// Each row with the line of the file it starts on, as a text editor or spreadsheet
+    /// numbers them (the header is line 1), whatever the line endings.
     pub rows: Vec<(u64, Vec<String>)>,
 }
 
@@ -81,6 +106,48 @@ fn guess_delimiter(text: &str) -> u8 {
         .unwrap_or(b',')
 }
 
+/// The physical line numbers of a text: where each line starts, in bytes. A line ends at
+/// `\r\n` (Windows, every file Excel writes), `\n` or a lone `\r`, each counting once.
+struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    fn of(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut at = 0;
+        while at < bytes.len() {
+            match bytes[at] {
+                b'\r' if bytes.get(at + 1) == Some(&b'\n') => {
+                    at += 2;
+                    starts.push(at);
+                }
+                b'\r' | b'\n' => {
+                    at += 1;
+                    starts.push(at);
+                }
+                _ => at += 1,
+            }
+        }
+        Self(starts)
+    }
+
+    /// The line (from 1) of the record that starts at byte `offset` of `text`. The csv crate
+    /// gives a record's start as the end of the line before when that line ended in `\r\n`
+    /// (it ends records at the `\r`), so line breaks at `offset` are stepped over first.
+    fn line_of(&self, text: &str, offset: usize) -> u64 {
+        let skipped = text
+            .as_bytes()
+            .get(offset..)
+            .map(|rest| {
+                rest.iter()
+                    .take_while(|b| matches!(b, b'\r' | b'\n'))
+                    .count()
+            })
+            .unwrap_or(0);
+        self.0.partition_point(|start| *start <= offset + skipped) as u64
+    }
+}
+
 /// Reads a CSV file's text. The first row is taken as the column headings.
 pub fn read_table(text: &str) -> Result<CsvTable, CsvError> {
     if text.len() > MAX_CSV_BYTES {
@@ -89,17 +156,23 @@ pub fn read_table(text: &str) -> Result<CsvTable, CsvError> {
     if text.trim().is_empty() {
         return Err(CsvError::Empty);
     }
+    let lines = LineStarts::of(text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(guess_delimiter(text))
         .flexible(true)
         .has_headers(false)
         .from_reader(text.as_bytes());
     let mut records = reader.records();
+    let line_at = |position: Option<&csv::Position>| {
+        position
+            .map(|p| lines.line_of(text, p.byte() as usize))
+            .unwrap_or(1)
+    };
     let unreadable = |error: csv::Error| CsvError::Unreadable {
-        line: error.position().map(|p| p.line()).unwrap_or(1),
+        line: line_at(error.position()),
         reason: match error.kind() {
             csv::ErrorKind::Utf8 { .. } => "characters that are not text".to_owned(),
-            _ => error.to_string(),
+            _ => "Sightline could not read this row".to_owned(),
         },
     };
     let headers: Vec<String> = match records.next() {
@@ -113,13 +186,35 @@ pub fn read_table(text: &str) -> Result<CsvTable, CsvError> {
     let mut rows = Vec::new();
     for record in records {
         let record = record.map_err(unreadable)?;
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
-        rows.push((line, record.iter().map(str::to_owned).collect()));
+        rows.push((
+            line_at(record.position()),
+            record.iter().map(str::to_owned).collect(),
+        ));
     }
     if rows.is_empty() {
         return Err(CsvError::NoRows);
     }
     Ok(CsvTable { headers, rows })
+}
+
+/// Why a row's cells cannot be trusted to sit under the right headings, if they cannot: a
+/// row with fewer cells than the header has lost some (or was cut short), and a row with more
+/// cells that are not empty usually has a comma inside a cell that needed quotes. Extra cells
+/// that are all empty are harmless (some programs end every row with separators).
+fn column_count_problem(row: &[String], columns: usize) -> Option<String> {
+    if row.len() < columns {
+        Some(format!(
+            "has {} of {columns} columns: a cell is missing, or the row was cut short",
+            row.len()
+        ))
+    } else if row[columns..].iter().any(|cell| !cell.trim().is_empty()) {
+        Some(format!(
+            "has {} cells where the header has {columns} columns: a comma or semicolon inside a cell probably needs quotes round the cell",
+            row.len()
+        ))
+    } else {
+        None
+    }
 }
 
 /// A field of a chronology event that a column can hold.
@@ -304,10 +399,11 @@ impl ColumnMapping {
     }
 }
 
-/// Undoes [`escape_formula`]: a cell that Sightline wrote as `'=...` reads back as `=...`.
+/// Undoes [`escape_formula`] exactly: one apostrophe comes off a cell that Sightline would
+/// have escaped.
 fn unescape_formula(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        Some(rest) if needs_escape(rest) => rest,
         _ => cell,
     }
 }
@@ -338,6 +434,13 @@ pub fn plan_import(
     for (line, row) in &table.rows {
         if row.iter().all(|cell| cell.trim().is_empty()) {
             plan.blank_rows += 1;
+            continue;
+        }
+        if let Some(message) = column_count_problem(row, table.headers.len()) {
+            plan.problems.push(RowProblem {
+                line: *line,
+                message: format!("The row {message}"),
+            });
             continue;
         }
         let mut problems = Vec::new();
@@ -392,10 +495,23 @@ pub fn plan_import(
     Ok(plan)
 }
 
-/// Stops a spreadsheet from running a cell as a formula (`=`, `+`, `-`, `@`) when the file is
-/// opened: such cells are written with a leading apostrophe, which import removes.
+/// The characters that make a spreadsheet read a cell as a formula (OWASP's list: `=`, `+`,
+/// `-`, `@`, tab and carriage return).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether a cell must be escaped: it starts like a formula, or it is apostrophes and then a
+/// formula start (so that a cell that really begins `'=` keeps its apostrophe on the way
+/// back).
+fn needs_escape(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
+/// Stops a spreadsheet from running a cell as a formula when the file is opened: such cells
+/// are written with one more leading apostrophe, which spreadsheets hide and import removes.
+/// The round trip is exact: `=SUM(A1)` is written `'=SUM(A1)`, and a cell typed as `'=SUM(A1)`
+/// is written `''=SUM(A1)`, each reading back as it was.
 pub(crate) fn escape_formula(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@']) {
+    if needs_escape(cell) {
         format!("'{cell}")
     } else {
         cell.to_owned()
@@ -629,5 +745,146 @@ March 2025,Police Scotland,,Concern report,n/k,,Police system,Early\n\
             plan.events.iter().map(strip).collect::<Vec<_>>(),
             in_date_order
         );
+    }
+
+    /// The sample with Windows line endings, as Excel writes it.
+    fn crlf(text: &str) -> String {
+        text.replace('\n', "\r\n")
+    }
+
+    #[test]
+    fn line_numbers_are_the_lines_a_person_sees_whatever_the_line_endings() {
+        // A quoted cell over two lines pushes the rows after it down a line.
+        let text = "Date,What happened\n1/1/2025,One\n2/1/2025,\"Two\nlines\"\n3/1/2025,Three\n";
+        for variant in [text.to_owned(), crlf(text), text.replace('\n', "\r")] {
+            let table = read_table(&variant).unwrap();
+            let lines: Vec<u64> = table.rows.iter().map(|(line, _)| *line).collect();
+            assert_eq!(lines, [2, 3, 5], "{variant:?}");
+        }
+        // Problems name the same lines for LF and CRLF files.
+        let lf = plan(SAMPLE);
+        let windows = plan(&crlf(SAMPLE));
+        assert_eq!(lf, windows);
+        assert_eq!(lf.iter().map(|p| p.0).collect::<Vec<_>>(), [5, 6, 7]);
+    }
+
+    fn plan(text: &str) -> Vec<(u64, String)> {
+        let table = read_table(text).unwrap();
+        let mapping = guess_mapping(&table.headers);
+        plan_import(
+            &table,
+            &mapping,
+            &ReviewContent::default(),
+            &mut SeededIds::new(3),
+            at(),
+        )
+        .unwrap()
+        .problems
+        .into_iter()
+        .map(|p| (p.line, p.message))
+        .collect()
+    }
+
+    #[test]
+    fn a_row_with_too_few_or_too_many_cells_is_a_problem_with_its_line() {
+        let text = "Date,Agency,Role,What happened,Seen,Views,Source\n\
+1/1/2025,Health,Nurse 1,Visit,Y,N,Notes\n\
+2/1/2025,Health,Visit\n\
+3/1/2025,Health,Nurse 1,Visit, late,Y,N,Notes\n\
+4/1/2025,Health,Nurse 1,Visit,Y,N,Notes,,\n";
+        for variant in [text.to_owned(), crlf(text)] {
+            let problems = plan(&variant);
+            assert_eq!(problems.len(), 2, "{problems:?}");
+            assert_eq!(problems[0].0, 3);
+            assert!(
+                problems[0].1.contains("has 3 of 7 columns"),
+                "{}",
+                problems[0].1
+            );
+            assert_eq!(problems[1].0, 4);
+            assert!(
+                problems[1].1.contains("has 8 cells where the header has 7"),
+                "{}",
+                problems[1].1
+            );
+        }
+    }
+
+    #[test]
+    fn utf16_files_with_a_byte_order_mark_are_read() {
+        let text = "Date\tWhat happened\r\n1/1/2025\tCafé visit “quoted” 😀\r\n";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode_text(&le), (text.to_owned(), TextEncoding::Utf16Le));
+        assert_eq!(decode_text(&be), (text.to_owned(), TextEncoding::Utf16Be));
+        let table = read_table(&decode_text(&le).0).unwrap();
+        assert_eq!(
+            table.rows[0],
+            (2, vec!["1/1/2025".into(), "Café visit “quoted” 😀".into()])
+        );
+    }
+
+    #[test]
+    fn formula_escaping_reads_back_exactly() {
+        for cell in [
+            "=SUM(A1)",
+            "'=SUM(A1)",
+            "''=x",
+            "+44 131",
+            "-5 degrees",
+            "@home",
+            "\tindented",
+            "\rcarriage",
+            "'plain apostrophe",
+            "'",
+            "''",
+            "it's fine",
+            "",
+        ] {
+            let escaped = escape_formula(cell);
+            assert!(
+                !escaped.starts_with(FORMULA_STARTS),
+                "{escaped:?} would run as a formula"
+            );
+            assert_eq!(unescape_formula(&escaped), cell, "{cell:?} via {escaped:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_typed_into_an_event_comes_back_the_same_from_its_csv(
+            what in "['=+@\\-\t]{0,3}[a-z ,\"'\n\r=\t]{1,20}",
+            source in "['=+@\\-]{0,3}[a-z ,\"']{0,12}",
+        ) {
+            let what = what.trim().to_owned();
+            let source = source.trim().to_owned();
+            proptest::prop_assume!(!what.is_empty());
+            let event = ChronologyEvent {
+                id: crate::ids::RecordId::from_random_bytes([1; 16]),
+                date: EventDate::Year(2025),
+                agency: None,
+                person: None,
+                what_happened: what.clone(),
+                seen: Seen::Unknown,
+                views_sought: Seen::Unknown,
+                source: source.clone(),
+                phase: String::new(),
+                updated_at: at(),
+            };
+            let content = ReviewContent { events: vec![event], ..Default::default() };
+            let csv = export_csv(&content);
+            let table = read_table(&decode_text(csv.as_bytes()).0).unwrap();
+            let mapping = guess_mapping(&table.headers);
+            let plan = plan_import(&table, &mapping, &content, &mut SeededIds::new(5), at()).unwrap();
+            proptest::prop_assert!(plan.problems.is_empty(), "{:?}", plan.problems);
+            proptest::prop_assert_eq!(&plan.events[0].what_happened, &what);
+            proptest::prop_assert_eq!(&plan.events[0].source, &source);
+        }
     }
 }
