@@ -9,6 +9,7 @@ pub mod anonymise;
 pub mod chronology_csv;
 pub mod content;
 pub mod dates;
+pub mod details;
 pub mod format;
 pub mod generate;
 pub mod ids;

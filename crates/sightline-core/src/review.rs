@@ -148,6 +148,13 @@ pub struct Review {
     /// The categories the systems map sorts factors into.
     #[serde(default)]
     pub map_scheme: crate::map::CategoryScheme,
+    /// When each detail field (by its path, `crate::details`) last changed, for merging field
+    /// by field. A field not here last changed at `fields_tracked_since`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub field_changed_at: BTreeMap<String, DateTime<Utc>>,
+    /// Since when field times are kept; `None` for a review from before they were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fields_tracked_since: Option<DateTime<Utc>>,
 }
 
 impl Review {
@@ -172,6 +179,8 @@ impl Review {
             updated_at: now,
             synced_at: None,
             map_scheme: Default::default(),
+            field_changed_at: BTreeMap::new(),
+            fields_tracked_since: Some(now),
         }
     }
 

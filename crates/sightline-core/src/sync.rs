@@ -11,10 +11,13 @@
 //! Both tabs run on one computer, so "changed since they last agreed" compares each record's
 //! `updated_at` with the moment this tab last read or wrote storage, on the same clock.
 
+use std::collections::BTreeSet;
+
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use crate::content::{RecordKind, ReviewContent};
+use crate::details::{detail_fields, with_detail};
 use crate::ids::RecordId;
 use crate::record::{encode_from, load_record};
 use crate::review::Review;
@@ -29,7 +32,7 @@ pub enum PendingChange {
 /// Something both tabs changed; this tab's version was kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SyncConflict {
-    /// A field of the review's details ("title", "dates"…).
+    /// A field of the review's details, by its path (`title`, `dates.decision_made`…).
     Detail(String),
     Record(RecordKind, RecordId),
 }
@@ -42,38 +45,41 @@ pub struct Rebased {
     pub conflicts: Vec<SyncConflict>,
 }
 
-fn fields(review: &Review) -> serde_json::Map<String, Value> {
-    match serde_json::to_value(review) {
-        Ok(Value::Object(map)) => map,
-        _ => serde_json::Map::new(),
-    }
-}
-
-/// The review's details, merged field by field: a field this tab changed since `base` keeps
-/// this tab's value; any other field takes the stored one.
+/// The review's details, merged field by field (`crate::details`): a field this tab changed
+/// since `base` keeps this tab's value and change time; any other field takes the stored one.
 fn rebase_details(base: &Review, local: &Review, stored: &Review) -> (Review, Vec<SyncConflict>) {
-    let (base, local_fields, stored_fields) = (fields(base), fields(local), fields(stored));
-    let mut merged = stored_fields.clone();
+    let (was, mine, theirs) = (
+        detail_fields(base),
+        detail_fields(local),
+        detail_fields(stored),
+    );
+    let paths: BTreeSet<&String> = was.keys().chain(mine.keys()).collect();
+    let mut review = stored.clone();
     let mut conflicts = Vec::new();
-    for (name, mine) in &local_fields {
-        let was = base.get(name);
-        if Some(mine) == was {
+    for path in paths {
+        let (before, value) = (was.get(path), mine.get(path));
+        if value == before {
             continue;
         }
-        let theirs = stored_fields.get(name);
-        if theirs != was
-            && theirs != Some(mine)
-            && !matches!(name.as_str(), "updated_at" | "synced_at")
-        {
-            conflicts.push(SyncConflict::Detail(name.clone()));
+        let other = theirs.get(path);
+        if other != before && other != value {
+            conflicts.push(SyncConflict::Detail(path.clone()));
         }
-        merged.insert(name.clone(), mine.clone());
+        if let Some(merged) = with_detail(&review, path, value) {
+            review = merged;
+            review
+                .field_changed_at
+                .insert(path.clone(), local.field_changed_at(path));
+        }
+    }
+    if local.synced_at != base.synced_at {
+        review.synced_at = local.synced_at;
+    }
+    if review.fields_tracked_since.is_none() {
+        review.fields_tracked_since = local.fields_tracked_since;
     }
     // The later change time of the two.
-    if local.updated_at > stored.updated_at {
-        merged.insert("updated_at".into(), local_fields["updated_at"].clone());
-    }
-    let review = serde_json::from_value(Value::Object(merged)).unwrap_or_else(|_| local.clone());
+    review.updated_at = local.updated_at.max(stored.updated_at);
     (review, conflicts)
 }
 
@@ -238,6 +244,40 @@ mod tests {
             "Mine"
         );
         assert!(rebased.content.get::<ChronologyEvent>(kept).is_some());
+    }
+
+    #[test]
+    fn two_tabs_recording_different_stage_dates_keep_both() {
+        use crate::lifecycle::Milestone;
+        let (base, base_content, mut local, local_content) = two_tabs();
+        let (mut stored, stored_content) = (base.clone(), base_content.clone());
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 20);
+        let before = stored.clone();
+        stored.record_date(Milestone::DecisionMade, day).unwrap();
+        stored.stamp_changes(&before, at(2));
+        let before = local.clone();
+        local.record_date(Milestone::SetUpComplete, day).unwrap();
+        local.timescales.decision_weeks = 7;
+        local.stamp_changes(&before, at(3));
+        let rebased = rebase(
+            &base,
+            at(1),
+            (&local, &local_content),
+            (&stored, &stored_content),
+            &[],
+        );
+        assert!(rebased.conflicts.is_empty(), "{:?}", rebased.conflicts);
+        assert_eq!(rebased.review.dates.get(Milestone::DecisionMade), day);
+        assert_eq!(rebased.review.dates.get(Milestone::SetUpComplete), day);
+        assert_eq!(rebased.review.timescales.decision_weeks, 7);
+        assert_eq!(
+            rebased.review.field_changed_at("dates.decision_made"),
+            at(2)
+        );
+        assert_eq!(
+            rebased.review.field_changed_at("dates.set_up_complete"),
+            at(3)
+        );
     }
 
     #[test]

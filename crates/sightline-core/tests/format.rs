@@ -253,6 +253,14 @@ fn an_encrypted_file_round_trips_through_age() {
 
 // Merging
 
+/// Edits the review's details as the app does: the fields changed are stamped with `when`.
+fn edit_details(review: &mut Review, when: DateTime<Utc>, change: impl FnOnce(&mut Review)) {
+    let before = review.clone();
+    change(review);
+    review.stamp_changes(&before, when);
+    review.touch(when);
+}
+
 fn event_mut(content: &mut ReviewContent, index: usize) -> &mut ChronologyEvent {
     &mut content.events[index]
 }
@@ -307,8 +315,9 @@ fn each_side_is_judged_by_its_own_clock_so_a_slow_clock_loses_no_change() {
     };
     event_mut(&mut file.content, 0).what_happened = "Changed on the slow laptop".into();
     event_mut(&mut file.content, 0).updated_at = at(9);
-    file.review.title = "Renamed on the slow laptop".into();
-    file.review.updated_at = at(9);
+    edit_details(&mut file.review, at(9), |r| {
+        r.title = "Renamed on the slow laptop".into()
+    });
 
     let plan = plan_merge((&here, &here_content), &file);
     // Judged against one shared time (10:00) their changes would look older than the
@@ -332,16 +341,20 @@ fn a_record_changed_on_both_sides_is_a_conflict_the_person_settles() {
     event_mut(&mut file.content, 2).updated_at = at(12);
     event_mut(&mut here_content, 2).what_happened = "Our wording".into();
     event_mut(&mut here_content, 2).updated_at = at(11);
-    file.review.title = "Renamed elsewhere".into();
-    file.review.updated_at = at(12);
-    here.title = "Renamed here".into();
-    here.updated_at = at(11);
+    edit_details(&mut file.review, at(12), |r| {
+        r.title = "Renamed elsewhere".into()
+    });
+    edit_details(&mut here, at(11), |r| r.title = "Renamed here".into());
 
     let plan = plan_merge((&here, &here_content), &file);
     assert_eq!(plan.conflicts.len(), 2);
-    assert_eq!(plan.conflicts[0].subject, ConflictSubject::Details);
-    assert!(plan.conflicts[0].here_text.contains("Renamed here"));
-    assert!(plan.conflicts[0].file_text.contains("Renamed elsewhere"));
+    assert_eq!(
+        plan.conflicts[0].subject,
+        ConflictSubject::Detail("title".into())
+    );
+    assert_eq!(plan.conflicts[0].label, "The review’s details: Title");
+    assert_eq!(plan.conflicts[0].here_text, "Renamed here");
+    assert_eq!(plan.conflicts[0].file_text, "Renamed elsewhere");
     let event_conflict = &plan.conflicts[1];
     assert!(matches!(
         event_conflict.subject,
@@ -360,6 +373,194 @@ fn a_record_changed_on_both_sides_is_a_conflict_the_person_settles() {
     assert_eq!(review.updated_at, at(12));
     assert_eq!(review.synced_at, Some(at(10)));
     assert_eq!(content.events[2].what_happened, "Our wording");
+}
+
+/// Issue 11, item 1: A exports; B opens the file and changes the committee; A only adds a
+/// chronology event (which stamps A's review as changed). Merging B's file is no conflict:
+/// B's committee and A's event are both kept.
+#[test]
+fn a_details_change_on_one_side_and_content_added_on_the_other_merge_without_asking() {
+    let (mut here, mut here_content) = small(21);
+    here.synced_at = Some(at(10));
+    let mut file = ReviewFile {
+        review: here.clone(),
+        content: here_content.clone(),
+        // B's own clock, an hour behind.
+        based_on: Some(at(9)),
+    };
+    edit_details(
+        &mut file.review,
+        at(9) + chrono::Duration::minutes(30),
+        |r| r.committee = "B's committee".into(),
+    );
+    let mut added = here_content.events[0].clone();
+    added.id = sightline_core::RecordId::fixed(0x1111);
+    added.what_happened = "Added by A".into();
+    added.updated_at = at(11);
+    here_content.events.push(added);
+    here.touch(at(11));
+
+    let plan = plan_merge((&here, &here_content), &file);
+    assert!(plan.conflicts.is_empty(), "{:?}", plan.conflicts);
+    let (review, content) = plan.resolve(&[]);
+    assert_eq!(review.committee, "B's committee");
+    assert!(content
+        .events
+        .iter()
+        .any(|e| e.what_happened == "Added by A"));
+    assert_eq!(review.synced_at, Some(at(10)));
+}
+
+/// Different fields changed on each side are each kept; only the field both changed
+/// differently is asked about, and either answer keeps every other change.
+#[test]
+fn details_merge_field_by_field_and_only_the_same_field_is_a_conflict() {
+    let (mut here, here_content) = small(22);
+    here.synced_at = Some(at(10));
+    let mut file = ReviewFile {
+        review: here.clone(),
+        content: here_content.clone(),
+        based_on: Some(at(10)),
+    };
+    let decision = chrono::NaiveDate::from_ymd_opt(2026, 11, 20);
+    edit_details(&mut here, at(11), |r| {
+        r.title = "Title from A".into();
+        r.parallel_proceedings.liaison_note = "Note from A".into();
+        r.timescales.decision_weeks = 8;
+    });
+    edit_details(&mut file.review, at(12), |r| {
+        r.committee = "Committee from B".into();
+        r.record_date(sightline_core::Milestone::DecisionMade, decision)
+            .unwrap();
+        r.status = sightline_core::ReviewStatus::Paused;
+        r.parallel_proceedings.liaison_note = "Note from B".into();
+    });
+    // The same value set on both sides is no conflict.
+    edit_details(&mut here, at(11), |r| r.archived = true);
+    edit_details(&mut file.review, at(12), |r| r.archived = true);
+
+    let plan = plan_merge((&here, &here_content), &file);
+    let subjects: Vec<_> = plan.conflicts.iter().map(|c| c.subject.clone()).collect();
+    assert_eq!(
+        subjects,
+        [ConflictSubject::Detail(
+            "parallel_proceedings.liaison_note".into()
+        )]
+    );
+    assert_eq!(
+        plan.conflicts[0].label,
+        "The review’s details: Parallel proceedings: liaison note"
+    );
+    for (side, note) in [(Side::Here, "Note from A"), (Side::File, "Note from B")] {
+        let (review, _) = plan.clone().resolve(&[side]);
+        assert_eq!(review.parallel_proceedings.liaison_note, note);
+        assert_eq!(review.title, "Title from A");
+        assert_eq!(review.timescales.decision_weeks, 8);
+        assert_eq!(review.committee, "Committee from B");
+        assert_eq!(
+            review.dates.get(sightline_core::Milestone::DecisionMade),
+            decision
+        );
+        assert_eq!(review.status, sightline_core::ReviewStatus::Paused);
+        assert!(review.archived);
+    }
+    // Merging the result again with the same file asks nothing more once settled.
+    let (review, content) = plan.resolve(&[Side::File]);
+    let again = plan_merge((&review, &content), &file);
+    assert!(again.conflicts.is_empty(), "{:?}", again.conflicts);
+}
+
+/// A stage date removed on one side and left alone on the other is removed; one removed on
+/// one side and changed on the other is asked about.
+#[test]
+fn a_stage_date_removed_on_one_side_merges_like_any_other_field() {
+    let (mut here, here_content) = small(23);
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 20);
+    edit_details(&mut here, at(9), |r| {
+        r.record_date(sightline_core::Milestone::DecisionMade, date)
+            .unwrap();
+        r.record_date(sightline_core::Milestone::SetUpComplete, date)
+            .unwrap();
+    });
+    here.synced_at = Some(at(10));
+    let mut file = ReviewFile {
+        review: here.clone(),
+        content: here_content.clone(),
+        based_on: Some(at(10)),
+    };
+    edit_details(&mut file.review, at(12), |r| {
+        r.record_date(sightline_core::Milestone::DecisionMade, None)
+            .unwrap();
+        r.record_date(sightline_core::Milestone::SetUpComplete, None)
+            .unwrap();
+    });
+    edit_details(&mut here, at(11), |r| {
+        r.record_date(
+            sightline_core::Milestone::SetUpComplete,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 21),
+        )
+        .unwrap()
+    });
+    let plan = plan_merge((&here, &here_content), &file);
+    assert_eq!(plan.conflicts.len(), 1);
+    assert_eq!(plan.conflicts[0].file_text, "Not recorded");
+    assert_eq!(plan.conflicts[0].here_text, "21 November 2026");
+    assert_eq!(
+        plan.review
+            .dates
+            .get(sightline_core::Milestone::DecisionMade),
+        None
+    );
+    let (review, _) = plan.resolve(&[Side::File]);
+    assert_eq!(
+        review.dates.get(sightline_core::Milestone::SetUpComplete),
+        None
+    );
+}
+
+/// Copies from before field times were kept cannot say which fields changed: every field
+/// that differs is asked about on its own, and nothing is taken or dropped unasked.
+#[test]
+fn copies_without_field_times_ask_about_each_differing_field_and_drop_nothing() {
+    let (mut here, here_content) = small(24);
+    here.fields_tracked_since = None;
+    here.synced_at = Some(at(10));
+    let mut file = ReviewFile {
+        review: here.clone(),
+        content: here_content.clone(),
+        based_on: Some(at(10)),
+    };
+    file.review.committee = "Theirs".into();
+    file.review.updated_at = at(12);
+    here.title = "Mine".into();
+    here.updated_at = at(11);
+    let plan = plan_merge((&here, &here_content), &file);
+    let subjects: Vec<_> = plan.conflicts.iter().map(|c| c.subject.clone()).collect();
+    assert_eq!(
+        subjects,
+        [
+            ConflictSubject::Detail("committee".into()),
+            ConflictSubject::Detail("title".into())
+        ]
+    );
+    let (review, _) = plan.resolve(&[Side::File, Side::Here]);
+    assert_eq!(
+        (review.committee.as_str(), review.title.as_str()),
+        ("Theirs", "Mine")
+    );
+}
+
+/// A file carries each field's change time and reads it back; a file without them (every
+/// file written before) still reads, with none.
+#[test]
+fn field_times_travel_in_the_file() {
+    let (mut review, content) = small(25);
+    edit_details(&mut review, at(12), |r| r.committee = "Changed".into());
+    let text = write_review_file(&review, &content, at(13), "test");
+    assert!(text.contains("\"field_changed_at\""));
+    let read = read_review_file(text.as_bytes(), &mut SeededIds::new(1)).unwrap();
+    assert_eq!(read.value.review.field_changed_at("committee"), at(12));
+    assert_eq!(read.value.review, review);
 }
 
 #[test]

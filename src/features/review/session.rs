@@ -155,9 +155,14 @@ impl ReviewSession {
         self.saver.with_value(|saver| saver.changed([], false));
     }
 
-    /// Changes the review's details and saves them shortly.
+    /// Changes the review's details and saves them shortly. Each field it changes is stamped
+    /// with the time, so that copies of the review merge field by field.
     pub fn edit(&self, change: impl FnOnce(&mut Review)) {
-        self.review.update(change);
+        self.review.update(|review| {
+            let before = review.clone();
+            change(review);
+            review.stamp_changes(&before, clock::now());
+        });
         self.changed([]);
     }
 
@@ -166,6 +171,7 @@ impl ReviewSession {
     pub fn try_edit<E>(&self, change: impl FnOnce(&mut Review) -> Result<(), E>) -> Result<(), E> {
         let mut copy = self.review.get_untracked();
         change(&mut copy)?;
+        copy.stamp_changes(&self.review.get_untracked(), clock::now());
         self.review.set(copy);
         self.changed([]);
         Ok(())
@@ -612,9 +618,10 @@ impl Autosaver {
                 .conflicts
                 .iter()
                 .map(|c| match c {
-                    SyncConflict::Detail(field) => {
-                        format!("the review\u{2019}s {}", field.replace('_', " "))
-                    }
+                    SyncConflict::Detail(path) => format!(
+                        "the review\u{2019}s details: {}",
+                        sightline_core::details::detail_label(path).to_lowercase()
+                    ),
                     SyncConflict::Record(kind, id) => record_title(&rebased.content, *kind, *id),
                 })
                 .collect();

@@ -16,7 +16,7 @@
 //! **Keep both** gives the incoming review and all its records new ids, so it sits beside the
 //! one already here.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
@@ -31,6 +31,7 @@ use crate::content::{
     ReflectionTemplate, Response, ReviewContent,
 };
 use crate::dates::format_uk_date;
+use crate::details::{detail_fields, detail_label, detail_value_text, with_detail};
 use crate::ids::{IdSource, RecordId};
 use crate::learning::{Action, Briefing, Finding};
 use crate::map::{MapLink, MapNode};
@@ -46,10 +47,11 @@ pub enum Side {
 }
 
 /// What a conflict is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ConflictSubject {
-    /// The review's own details (title, dates, status…).
-    Details,
+    /// One field of the review's own details, by its path (`crate::details`): `title`,
+    /// `dates.decision_made`…
+    Detail(String),
     Record(RecordKind, RecordId),
 }
 
@@ -75,8 +77,12 @@ pub struct MergePlan {
     pub conflicts: Vec<Conflict>,
     /// Records the file adds.
     pub added: usize,
-    /// Records the file's version replaces, because only the file changed them.
+    /// Records the file's version replaces, because only the file changed them (the review's
+    /// details count as one).
     pub updated: usize,
+    /// When the file's copy changed each detail field, for a conflict settled its way.
+    file_times: BTreeMap<String, DateTime<Utc>>,
+    file_updated_at: DateTime<Utc>,
 }
 
 fn to_value<T: Serialize>(record: &T) -> Value {
@@ -281,31 +287,6 @@ fn describe(kind: RecordKind, value: &Value, content: &ReviewContent) -> (String
     }
 }
 
-/// The fields of a review's details that matter for a merge (not its timestamps).
-fn details_value(review: &Review) -> Value {
-    let mut value = to_value(review);
-    if let Some(object) = value.as_object_mut() {
-        object.remove("updated_at");
-        object.remove("synced_at");
-    }
-    value
-}
-
-fn describe_details(review: &Review) -> String {
-    format!(
-        "Title: {}\nCommittee: {}\nStatus: {}{}\nStage dates recorded: {}\nLiaison note: {}",
-        review.title,
-        review.committee,
-        review.status.label(),
-        if review.archived { " (archived)" } else { "" },
-        crate::lifecycle::Milestone::ALL
-            .iter()
-            .filter(|m| review.dates.get(**m).is_some())
-            .count(),
-        review.parallel_proceedings.liaison_note
-    )
-}
-
 /// When each copy last agreed with the other, each by its own clock.
 #[derive(Clone, Copy)]
 struct Bases {
@@ -356,6 +337,48 @@ fn merge_kind<T: Record>(
     }
 }
 
+/// The review's details, field by field: a field only one copy changed since they last agreed
+/// takes that copy's value; a field both changed (or where it cannot be told) is a conflict
+/// of its own, named by the field.
+fn merge_details(here: &Review, file: &Review, base: Bases, plan: &mut MergePlan) {
+    let (mine, theirs) = (detail_fields(here), detail_fields(file));
+    let paths: BTreeSet<&String> = mine.keys().chain(theirs.keys()).collect();
+    let mut taken = false;
+    for path in paths {
+        let (my_value, their_value) = (mine.get(path), theirs.get(path));
+        if my_value == their_value {
+            continue;
+        }
+        match (
+            changed_since(here.field_changed_at(path), base.here),
+            changed_since(file.field_changed_at(path), base.file),
+        ) {
+            (Some(false), Some(true)) => {
+                if let Some(merged) = with_detail(&plan.review, path, their_value) {
+                    plan.review = merged;
+                    plan.review
+                        .field_changed_at
+                        .insert(path.clone(), file.field_changed_at(path));
+                    taken = true;
+                }
+            }
+            (Some(true), Some(false)) => {}
+            _ => plan.conflicts.push(Conflict {
+                subject: ConflictSubject::Detail(path.clone()),
+                label: format!("The review\u{2019}s details: {}", detail_label(path)),
+                here_text: detail_value_text(path, my_value),
+                file_text: detail_value_text(path, their_value),
+                here: my_value.cloned().unwrap_or(Value::Null),
+                file: their_value.cloned().unwrap_or(Value::Null),
+            }),
+        }
+    }
+    if taken {
+        plan.review.updated_at = plan.review.updated_at.max(file.updated_at);
+        plan.updated += 1;
+    }
+}
+
 /// Matches the review `here` with the copy in `file`.
 pub fn plan_merge(here: (&Review, &ReviewContent), file: &ReviewFile) -> MergePlan {
     let (review, content) = here;
@@ -369,31 +392,13 @@ pub fn plan_merge(here: (&Review, &ReviewContent), file: &ReviewFile) -> MergePl
         conflicts: Vec::new(),
         added: 0,
         updated: 0,
+        file_times: detail_fields(&file.review)
+            .keys()
+            .map(|path| (path.clone(), file.review.field_changed_at(path)))
+            .collect(),
+        file_updated_at: file.review.updated_at,
     };
-    if details_value(review) != details_value(&file.review) {
-        match (
-            changed_since(review.updated_at, base.here),
-            changed_since(file.review.updated_at, base.file),
-        ) {
-            (Some(false), Some(true)) => {
-                plan.review = Review {
-                    synced_at: review.synced_at,
-                    ..file.review.clone()
-                };
-                plan.updated += 1;
-            }
-            (Some(true), Some(false)) => {}
-            _ => plan.conflicts.push(Conflict {
-                subject: ConflictSubject::Details,
-                label: "The review\u{2019}s details".into(),
-                here_text: describe_details(review),
-                file_text: describe_details(&file.review),
-                // Whole, with their change times, so the chosen one is taken as it was.
-                here: to_value(review),
-                file: to_value(&file.review),
-            }),
-        }
-    }
+    merge_details(review, &file.review, base, &mut plan);
     merge_kind::<Agency>(content, &file.content, base, |r| r.updated_at, &mut plan);
     merge_kind::<Person>(content, &file.content, base, |r| r.updated_at, &mut plan);
     merge_kind::<ChronologyEvent>(content, &file.content, base, |r| r.updated_at, &mut plan);
@@ -429,18 +434,22 @@ impl MergePlan {
             if *side == Side::Here {
                 continue;
             }
-            match conflict.subject {
-                ConflictSubject::Details => {
-                    if let Ok(review) = serde_json::from_value::<Review>(conflict.file.clone()) {
-                        self.review = Review {
-                            synced_at: self.review.synced_at,
-                            ..review
-                        };
+            match &conflict.subject {
+                ConflictSubject::Detail(path) => {
+                    let value = (!conflict.file.is_null()).then_some(&conflict.file);
+                    if let Some(review) = with_detail(&self.review, path, value) {
+                        self.review = review;
+                        // The file's change is taken as it was made: when the file says.
+                        let at = self.file_times.get(path).copied();
+                        if let Some(at) = at {
+                            self.review.field_changed_at.insert(path.clone(), at);
+                        }
+                        self.review.updated_at = self.review.updated_at.max(self.file_updated_at);
                     }
                 }
                 ConflictSubject::Record(kind, _) => {
                     let content = &mut self.content;
-                    match kind {
+                    match *kind {
                         RecordKind::Agency => put_value::<Agency>(content, &conflict.file),
                         RecordKind::Person => put_value::<Person>(content, &conflict.file),
                         RecordKind::Event => put_value::<ChronologyEvent>(content, &conflict.file),

@@ -24,8 +24,7 @@ use crate::content::ReviewContent;
 use crate::ids::IdSource;
 use crate::review::Review;
 use restore::{read_content, repair_content};
-use v2::ReviewV2;
-use v3::{content_v3, ContentV3};
+use v3::{content_v3, ContentV3, ReviewV3};
 
 /// The format version this build writes, and the newest it reads.
 pub const FORMAT_VERSION: u32 = v3::VERSION;
@@ -238,7 +237,7 @@ fn read_review_body(
     let review_value = body
         .get("review")
         .ok_or_else(|| FileError::Damaged("it has no review in it".into()))?;
-    let review = ReviewV2::deserialize(review_value)
+    let review = ReviewV3::deserialize(review_value)
         .map_err(|e| FileError::Damaged(format!("the review\u{2019}s details: {e}")))?;
     let review = review.into_review(repairs);
     let mut content = read_content(body.get("content"), repairs);
@@ -358,7 +357,7 @@ fn backup_from(
 #[derive(Serialize)]
 struct ReviewBodyOut {
     based_on: Option<DateTime<Utc>>,
-    review: ReviewV2,
+    review: ReviewV3,
     content: ContentV3,
 }
 
@@ -384,7 +383,7 @@ struct BackupOut<'a> {
 fn body_out(review: &Review, content: &ReviewContent) -> ReviewBodyOut {
     ReviewBodyOut {
         based_on: review.synced_at,
-        review: ReviewV2::from(review),
+        review: ReviewV3::from(review),
         content: content_v3(content),
     }
 }

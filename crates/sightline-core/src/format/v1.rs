@@ -292,6 +292,8 @@ impl ReviewV1 {
             updated_at: self.updated_at,
             synced_at: None,
             map_scheme: Default::default(),
+            field_changed_at: Default::default(),
+            fields_tracked_since: None,
         };
         for (key, date) in self.stage_dates {
             match Milestone::from_key(&key) {

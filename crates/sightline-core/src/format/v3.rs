@@ -8,15 +8,58 @@
 //!
 //! The identifier watchlist is never written to any file, in any version.
 
-use serde::Serialize;
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::v2::{content_v2, ContentV2};
+use super::v2::{content_v2, ContentV2, ReviewV2};
 use crate::content::ReviewContent;
 use crate::learning::{Action, Briefing, Finding};
+use crate::review::Review;
 
 /// The format version these types describe.
 pub const VERSION: u32 = 3;
+
+/// A review's details, as version 3 writes them: version 2's, and when each detail field last
+/// changed (`crate::details`), so that copies merge field by field.
+///
+/// The two time fields were added to version 3 after its release without a new version: they
+/// are optional, written only when there is something in them (so files of reviews from
+/// before them are written exactly as before), and a reader that does not know them ignores
+/// them, so a file from this build still opens in an older build of version 3 (whose merge
+/// then treats the details as one unit, as it always did).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReviewV3 {
+    #[serde(flatten)]
+    pub v2: ReviewV2,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub field_changed_at: BTreeMap<String, DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fields_tracked_since: Option<DateTime<Utc>>,
+}
+
+impl From<&Review> for ReviewV3 {
+    fn from(review: &Review) -> Self {
+        Self {
+            v2: ReviewV2::from(review),
+            field_changed_at: review.field_changed_at.clone(),
+            fields_tracked_since: review.fields_tracked_since,
+        }
+    }
+}
+
+impl ReviewV3 {
+    /// The review this describes, with a note for each thing the older versions' readers
+    /// repaired.
+    pub fn into_review(self, repairs: &mut Vec<String>) -> Review {
+        let mut review = self.v2.into_review(repairs);
+        review.field_changed_at = self.field_changed_at;
+        review.fields_tracked_since = self.fields_tracked_since;
+        review
+    }
+}
 
 /// A review's content, as version 3 writes it: version 2's lists, then the learning's, each
 /// sorted by id.
