@@ -17,6 +17,19 @@ pub fn human_bytes(bytes: f64) -> String {
     }
 }
 
+/// A whole number with thousands separated by commas, as UK English writes it: "5,000,000".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::human_bytes;

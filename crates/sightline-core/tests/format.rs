@@ -94,7 +94,7 @@ fn every_kind_of_bad_file_has_its_own_message() {
     let mut large = b"{\"kind\":\"sightline.review\",\"x\":\"".to_vec();
     large.resize(50 * 1024 * 1024 + 10, b'a');
     check(&large, FileError::TooLarge, ids);
-    check(&[0xff, 0xfe, 0x00, 0x80], FileError::NotText, ids);
+    check(&[0x80, 0x81, 0xff, 0x00, 0x01], FileError::NotText, ids);
     check(
         &good.as_bytes()[..good.len() / 2],
         FileError::Truncated,
@@ -186,13 +186,22 @@ fn the_reader_repairs_what_it_can_and_says_what_it_did() {
     let read = read_review_file(value.to_string().as_bytes(), &mut SeededIds::new(4)).unwrap();
     let repairs = read.repairs.join("\n");
     assert!(
-        repairs.contains("One of the chronology events (number"),
+        repairs
+            .contains("could not be read, so it was left out: its id is not an id Sightline made."),
         "{repairs}"
     );
+    let first_date = serde_json::from_value::<sightline_core::content::chronology::EventDate>(
+        first["date"].clone(),
+    )
+    .unwrap()
+    .display();
     assert!(
-        repairs.contains("Two chronology events had the same id"),
+        repairs.contains(&format!("The chronology event of {first_date} had the same id as another record of its kind; it was given a new one, so both are kept.")),
         "{repairs}"
     );
+    for internal in ["invalid", "expected", "UUID", "struct", "01900000"] {
+        assert!(!repairs.contains(internal), "{internal} in {repairs}");
+    }
     assert!(
         repairs.contains("the agency they were linked to is not in the file"),
         "{repairs}"
@@ -225,7 +234,10 @@ fn a_backup_holds_every_review_and_leaves_out_only_what_it_cannot_read() {
         .push(serde_json::json!({ "no": "review" }));
     let read = read_backup(value.to_string().as_bytes(), &mut SeededIds::new(5)).unwrap();
     assert_eq!(read.value.len(), 2);
-    assert_eq!(read.repairs, ["Review 3 in the backup was left out: The file is damaged and cannot be read (it has no review in it). Ask for it to be sent again."]);
+    assert_eq!(
+        read.repairs,
+        ["Review 3 in the backup could not be read and was left out: it has no review in it."]
+    );
     assert!(matches!(
         read_review_file(text.as_bytes(), &mut SeededIds::new(5)),
         Err(FileError::WrongKind { .. })

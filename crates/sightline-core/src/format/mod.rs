@@ -9,6 +9,7 @@
 //! Reading never panics, whatever the bytes (a fuzz target checks this).
 
 pub mod encryption;
+pub mod json;
 pub mod merge;
 pub mod pack;
 pub mod restore;
@@ -17,7 +18,7 @@ pub mod v2;
 pub mod v3;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::content::ReviewContent;
@@ -86,6 +87,9 @@ impl FileKind {
     }
 }
 
+/// What to do about a damaged Sightline file, said after what is wrong with it.
+const DAMAGED_ADVICE: &str = "Ask whoever sent it for a fresh copy. If it is a copy of a review in this browser, the review here has not changed, and its earlier versions are kept as restore points on its Overview.";
+
 /// Why a file could not be read. Each message says what is wrong and what to do.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum FileError {
@@ -95,12 +99,14 @@ pub enum FileError {
     TooLarge,
     #[error("This is not a Sightline file: it is not text. Check you chose the right file.")]
     NotText,
-    #[error("The file ends too early: it was probably cut short while it was saved, sent or copied. Ask for it to be sent again.")]
+    #[error("The file ends too early: it was probably cut short while it was saved, sent or copied. {DAMAGED_ADVICE}")]
     Truncated,
     #[error("This is not a Sightline file: Sightline could not read it as JSON. Check you chose the right file.")]
     NotJson,
     #[error("This is not a Sightline file: it has no Sightline kind tag. Check you chose the right file.")]
     NotSightline,
+    #[error("This is a kind of Sightline file this version does not know (\u{201c}{0}\u{201d}). It may have been made by a newer version of Sightline: update Sightline, then open the file again.")]
+    UnknownKind(String),
     #[error("This is {} (not {}). {}", .found.describe(), .expected.describe(), .found.where_to_open())]
     WrongKind { expected: FileKind, found: FileKind },
     #[error("This file was made by a newer version of Sightline{} (file format version {version}; this version reads up to {}). Update Sightline, then open the file again.", app_version.as_deref().map(|v| format!(" ({v})")).unwrap_or_default(), FORMAT_VERSION)]
@@ -108,11 +114,21 @@ pub enum FileError {
         version: u64,
         app_version: Option<String>,
     },
-    #[error("The file is damaged and cannot be read ({0}). Ask for it to be sent again.")]
+    /// A Sightline file (its kind tag is there) whose text is broken at a known place.
+    #[error("This Sightline file is damaged and cannot be read: at line {line}, column {column}, {problem}. {DAMAGED_ADVICE}")]
+    DamagedAt {
+        line: usize,
+        column: usize,
+        problem: &'static str,
+    },
+    #[error("The file is damaged and cannot be read: {0}. {DAMAGED_ADVICE}")]
     Damaged(String),
+    /// A text in the file is far longer than any field holds.
+    #[error("This file cannot be opened: {place} is {} characters long, far more than any Sightline field holds, so the file is damaged or was not made by Sightline. Check you chose the right file, or ask for it to be sent again.", crate::text::thousands(*.chars as u64))]
+    TooLong { place: String, chars: usize },
     #[error("This file is protected with a passphrase. Enter the passphrase to open it.")]
     PassphraseNeeded,
-    #[error("The passphrase is not the one this file was protected with. Check it, including capitals and spaces, and try again.")]
+    #[error("Sightline could not open the file with that passphrase. Either it is not the passphrase the file was protected with (check capitals and spaces, and try again), or the file was changed or damaged after it was protected (if you are sure of the passphrase, ask for the file to be sent again).")]
     WrongPassphrase,
     #[error("The protected file is damaged or has been changed since it was made, so it cannot be opened. Ask for it to be sent again.")]
     EncryptedDamaged,
@@ -128,6 +144,9 @@ pub struct FileInfo {
     pub exported_at: Option<DateTime<Utc>>,
     /// The version of Sightline that wrote it.
     pub app_version: Option<String>,
+    /// What the reader repaired in the file as a whole (a key given twice, say), before any
+    /// record: every reader puts these first in its own repairs.
+    pub repairs: Vec<String>,
 }
 
 /// A review as a file holds it.
@@ -147,6 +166,95 @@ pub struct Imported<T> {
     pub repairs: Vec<String>,
 }
 
+/// Whether bytes that could not be read look like a Sightline file all the same: they hold
+/// a kind tag. Such a file is damaged, not the wrong file.
+fn has_kind_tag(bytes: &[u8]) -> bool {
+    fn find(haystack: &[u8], needle: &[u8]) -> bool {
+        haystack.windows(needle.len()).any(|w| w == needle)
+    }
+    find(bytes, b"\"kind\"") && find(bytes, b"\"sightline.")
+}
+
+/// The line and column (from 1) of byte `offset` in `bytes`.
+fn line_and_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |at| at + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// A file's bytes as text: UTF-8 (a byte order mark is dropped), or UTF-16 (what Notepad
+/// calls "Unicode"), with or without its byte order mark.
+fn file_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, FileError> {
+    use crate::chronology_csv::decode_utf16;
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return Ok(decode_utf16(rest, true).into());
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return Ok(decode_utf16(rest, false).into());
+    }
+    // UTF-16 without a byte order mark: every other byte of a JSON text's first characters
+    // is zero.
+    if bytes.len() >= 4 && bytes.len().is_multiple_of(2) {
+        if bytes[0] != 0 && bytes[1] == 0 && bytes[2] != 0 && bytes[3] == 0 {
+            return Ok(decode_utf16(bytes, true).into());
+        }
+        if bytes[0] == 0 && bytes[1] != 0 && bytes[2] == 0 && bytes[3] != 0 {
+            return Ok(decode_utf16(bytes, false).into());
+        }
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map(Into::into).map_err(|error| {
+        if has_kind_tag(bytes) {
+            let (line, column) = line_and_column(bytes, error.valid_up_to());
+            FileError::DamagedAt {
+                line,
+                column,
+                problem: "it holds bytes that are not text (the file may have been changed by a program that is not a text editor, or damaged while it was copied)",
+            }
+        } else {
+            FileError::NotText
+        }
+    })
+}
+
+/// What is wrong with a file's format version, if anything, and the version.
+fn format_version(value: Option<&Value>) -> Result<u64, FileError> {
+    let damaged = |what: String| Err(FileError::Damaged(what));
+    let shown = |text: &str| text.chars().take(20).collect::<String>();
+    match value {
+        None | Some(Value::Null) => damaged("it has no format version".into()),
+        Some(Value::Number(n)) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+            (Some(0), _, _) => damaged("its format version is 0, and versions start at 1".into()),
+            (Some(version), _, _) => Ok(version),
+            (None, Some(negative), _) => damaged(format!(
+                "its format version is {negative}, below zero, where versions are whole numbers from 1"
+            )),
+            (_, _, Some(f)) if f.fract() != 0.0 => damaged(format!(
+                "its format version is {}, which is not a whole number",
+                shown(&n.to_string())
+            )),
+            _ => damaged(format!(
+                "its format version ({}) is far larger than any version of Sightline has written",
+                shown(&n.to_string())
+            )),
+        },
+        Some(Value::String(text)) => damaged(format!(
+            "its format version is written as text (\u{201c}{}\u{201d}), where it should be a number",
+            shown(text)
+        )),
+        Some(Value::Bool(_)) => damaged("its format version is true or false, where it should be a number".into()),
+        Some(_) => damaged("its format version is a list or group of fields, where it should be a number".into()),
+    }
+}
+
 /// Reads a file's text and its envelope: checks the size, the kind tag and the version, and
 /// brings an older version's body up to the current one.
 pub fn read_envelope(bytes: &[u8]) -> Result<(FileInfo, Value), FileError> {
@@ -159,39 +267,68 @@ pub fn read_envelope(bytes: &[u8]) -> Result<(FileInfo, Value), FileError> {
     if encryption::is_encrypted(bytes) {
         return Err(FileError::PassphraseNeeded);
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| FileError::NotText)?;
-    let value: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Eof => FileError::Truncated,
-        serde_json::error::Category::Data => FileError::Damaged(e.to_string()),
-        _ => FileError::NotJson,
+    let text = file_text(bytes)?;
+    let parsed = json::parse(&text).map_err(|error| match error {
+        json::ParseError::TooLong { path, chars } => FileError::TooLong {
+            place: json::describe_path(&path),
+            chars,
+        },
+        json::ParseError::Syntax(e) => {
+            let sightline = has_kind_tag(text.as_bytes());
+            match e.classify() {
+                serde_json::error::Category::Eof => FileError::Truncated,
+                _ if sightline => FileError::DamagedAt {
+                    line: e.line(),
+                    column: e.column(),
+                    problem: json::syntax_problem(&e, &text),
+                },
+                _ => FileError::NotJson,
+            }
+        }
     })?;
+    let value = parsed.value;
     let object = value.as_object().ok_or(FileError::NotSightline)?;
-    let kind = object
-        .get("kind")
-        .and_then(Value::as_str)
-        .and_then(FileKind::from_tag)
-        .ok_or(FileError::NotSightline)?;
+    let kind = match object.get("kind").and_then(Value::as_str) {
+        Some(tag) => match FileKind::from_tag(tag) {
+            Some(kind) => kind,
+            None if tag.starts_with("sightline.") => {
+                return Err(FileError::UnknownKind(tag.chars().take(60).collect()))
+            }
+            None => return Err(FileError::NotSightline),
+        },
+        None => return Err(FileError::NotSightline),
+    };
     let app_version = object
         .get("app_version")
         .and_then(Value::as_str)
         .map(str::to_owned);
-    let version = object
-        .get("format_version")
-        .and_then(Value::as_u64)
-        .ok_or_else(|| FileError::Damaged("it has no format version".into()))?;
-    if version == 0 {
-        return Err(FileError::Damaged("its format version is 0".into()));
-    }
+    let version = format_version(object.get("format_version"))?;
     if version > u64::from(FORMAT_VERSION) {
         return Err(FileError::NewerVersion {
             version,
             app_version,
         });
     }
-    let exported_at = object
-        .get("exported_at")
-        .and_then(|v| serde_json::from_value(v.clone()).ok());
+    let mut repairs: Vec<String> = parsed
+        .duplicates
+        .iter()
+        .map(|(path, key)| {
+            format!(
+                "{} gives \u{201c}{key}\u{201d} twice; the second one is used.",
+                capitalise(&json::describe_path(path))
+            )
+        })
+        .collect();
+    let exported_at = match object.get("exported_at") {
+        None | Some(Value::Null) => None,
+        Some(value) => match serde_json::from_value(value.clone()) {
+            Ok(at) => Some(at),
+            Err(_) => {
+                repairs.push("The time the file was exported could not be read, so it is shown as not recorded.".into());
+                None
+            }
+        },
+    };
     let body = migrate(version as u32, value)?;
     Ok((
         FileInfo {
@@ -199,9 +336,19 @@ pub fn read_envelope(bytes: &[u8]) -> Result<(FileInfo, Value), FileError> {
             format_version: version as u32,
             exported_at,
             app_version,
+            repairs,
         },
         body,
     ))
+}
+
+/// `text` with its first letter a capital.
+pub(crate) fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// Brings a body of `version` up to the current version, one version at a time: each older
@@ -237,8 +384,13 @@ fn read_review_body(
     let review_value = body
         .get("review")
         .ok_or_else(|| FileError::Damaged("it has no review in it".into()))?;
-    let review = ReviewV3::deserialize(review_value)
-        .map_err(|e| FileError::Damaged(format!("the review\u{2019}s details: {e}")))?;
+    let review: ReviewV3 = json::read_part("the review", review_value).map_err(|problem| {
+        // Flattened structs hide the failing field; each part read alone names it.
+        let named = json::read_part::<v1::ReviewV1>("the review", review_value)
+            .err()
+            .or_else(|| json::read_part::<v3::ReviewV3Additions>("the review", review_value).err());
+        FileError::Damaged(named.unwrap_or(problem))
+    })?;
     let review = review.into_review(repairs);
     let mut content = read_content(body.get("content"), repairs);
     repairs.extend(repair_content(&mut content, ids));
@@ -267,7 +419,7 @@ fn review_file_from(
     body: &Value,
     ids: &mut dyn IdSource,
 ) -> Result<Imported<ReviewFile>, FileError> {
-    let mut repairs = Vec::new();
+    let mut repairs = info.repairs.clone();
     let value = read_review_body(body, ids, &mut repairs)?;
     Ok(Imported {
         info,
@@ -329,7 +481,7 @@ fn backup_from(
         .get("reviews")
         .and_then(Value::as_array)
         .ok_or_else(|| FileError::Damaged("it has no list of reviews".into()))?;
-    let mut repairs = Vec::new();
+    let mut repairs = info.repairs.clone();
     let mut value = Vec::new();
     for (n, entry) in reviews.iter().enumerate() {
         let mut own = Vec::new();
@@ -342,8 +494,12 @@ fn backup_from(
                 value.push(review);
             }
             Err(error) => repairs.push(format!(
-                "Review {} in the backup was left out: {error}",
-                n + 1
+                "Review {} in the backup could not be read and was left out: {}",
+                n + 1,
+                match error {
+                    FileError::Damaged(what) => format!("{what}."),
+                    other => other.to_string(),
+                }
             )),
         }
     }

@@ -137,8 +137,8 @@ pub fn write_pack(pack: &ReflectionPack, exported_at: DateTime<Utc>, app_version
     .expect("a pack always serialises")
 }
 
-fn read_body<T: for<'de> Deserialize<'de>>(body: Value) -> Result<T, FileError> {
-    serde_json::from_value(body).map_err(|e| FileError::Damaged(e.to_string()))
+fn read_body<T: for<'de> Deserialize<'de>>(place: &str, body: Value) -> Result<T, FileError> {
+    super::json::read_part(place, &body).map_err(FileError::Damaged)
 }
 
 /// Reads a reflection pack file.
@@ -152,11 +152,11 @@ pub(super) fn pack_from(
     info: FileInfo,
     body: Value,
 ) -> Result<Imported<ReflectionPack>, FileError> {
-    let pack: ReflectionPack = read_body(body)?;
+    let pack: ReflectionPack = read_body("the reflection pack", body)?;
     Ok(Imported {
+        repairs: info.repairs.clone(),
         info,
         value: pack,
-        repairs: Vec::new(),
     })
 }
 
@@ -215,16 +215,16 @@ pub(super) fn contribution_from(
     info: FileInfo,
     body: Value,
 ) -> Result<Imported<Contribution>, FileError> {
-    let contribution: Contribution = read_body(body)?;
+    let contribution: Contribution = read_body("the contribution", body)?;
     if contribution.role.trim().is_empty() {
         return Err(FileError::Damaged(
             "it does not say which role answered".into(),
         ));
     }
     Ok(Imported {
+        repairs: info.repairs.clone(),
         info,
         value: contribution,
-        repairs: Vec::new(),
     })
 }
 

@@ -7,25 +7,80 @@ use std::collections::{BTreeSet, HashSet};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use super::json::record_words;
 use super::v1::{AgencyV1, EpisodeV1, EventV1, PersonV1, ReflectionV1, ResponseV1, TemplateV1};
 use super::v2::{MapLinkV2, MapNodeV2};
+use crate::content::chronology::EventDate;
 use crate::content::reflections::find_template;
 use crate::content::{Record, ReviewContent};
 use crate::ids::{IdSource, RecordId};
 use crate::learning::{Action, Briefing, Finding};
 
+/// What a record in a file is, for a note about it, from its JSON: "the chronology event of
+/// 3 March 2025", "the key practice episode \u{201c}Home visit\u{201d}"; failing that, its
+/// place in the file ("chronology event 4 in the file"). Never its id.
+pub(crate) fn name_in_file(list: &str, index: usize, value: &Value) -> String {
+    let (one, _) = record_words(list);
+    if list == "events" {
+        let date = value
+            .get("date")
+            .and_then(|d| serde_json::from_value::<EventDate>(d.clone()).ok())
+            .map(|d| d.display())
+            .unwrap_or_default();
+        if !date.is_empty() {
+            return format!("the chronology event of {date}");
+        }
+        if let Some(phase) = value.get("phase").and_then(Value::as_str) {
+            if !phase.trim().is_empty() {
+                return format!(
+                    "the chronology event in the phase \u{201c}{}\u{201d}",
+                    short(phase)
+                );
+            }
+        }
+    }
+    let named = ["title", "label", "name", "statement", "text", "role"]
+        .iter()
+        .find_map(|field| value.get(*field).and_then(Value::as_str))
+        .filter(|text| !text.trim().is_empty());
+    match named {
+        Some(text) => format!("the {one} \u{201c}{}\u{201d}", short(text)),
+        None => format!("{one} {} in the file", index + 1),
+    }
+}
+
+/// A name cut to a length a note can hold.
+fn short(text: &str) -> String {
+    let text = text.trim();
+    if text.chars().count() > 60 {
+        format!(
+            "{}\u{2026}",
+            text.chars().take(57).collect::<String>().trim_end()
+        )
+    } else {
+        text.to_owned()
+    }
+}
+
+/// A typed record's name for a note, as [`name_in_file`] gives it.
+fn name_of<T: serde::Serialize>(list: &str, index: usize, record: &T) -> String {
+    serde_json::to_value(record)
+        .map(|value| name_in_file(list, index, &value))
+        .unwrap_or_else(|_| format!("{} {} in the file", record_words(list).0, index + 1))
+}
+
 /// Reads a list of records one at a time, so one unreadable record does not lose the rest.
 fn read_list<V: DeserializeOwned, M: From<V>>(
     content: Option<&Value>,
     field: &str,
-    what: &str,
     repairs: &mut Vec<String>,
 ) -> Vec<M> {
+    let (_, many) = record_words(field);
     let Some(list) = content.and_then(|c| c.get(field)) else {
         return Vec::new();
     };
     let Some(items) = list.as_array() else {
-        repairs.push(format!("The {what} were not a list, so none were read."));
+        repairs.push(format!("The {many} were not a list, so none were read."));
         return Vec::new();
     };
     items
@@ -33,13 +88,13 @@ fn read_list<V: DeserializeOwned, M: From<V>>(
         .enumerate()
         .filter_map(
             // Deserialised from the borrowed value: copying each record first doubled the work.
-            |(n, item)| match V::deserialize(item) {
+            |(n, item)| match super::json::read_part::<V>("it", item) {
                 Ok(record) => Some(M::from(record)),
-                Err(error) => {
+                Err(problem) => {
                     repairs.push(format!(
-                    "One of the {what} (number {}) could not be read and was left out: {error}.",
-                    n + 1
-                ));
+                        "{} could not be read, so it was left out: {problem}.",
+                        super::capitalise(&name_in_file(field, n, item))
+                    ));
                     None
                 }
             },
@@ -50,42 +105,38 @@ fn read_list<V: DeserializeOwned, M: From<V>>(
 /// Reads a review's content from version 3 JSON (older files are migrated to it first).
 pub fn read_content(content: Option<&Value>, repairs: &mut Vec<String>) -> ReviewContent {
     ReviewContent {
-        map_nodes: read_list::<MapNodeV2, _>(content, "map_nodes", "systems map nodes", repairs),
-        map_links: read_list::<MapLinkV2, _>(content, "map_links", "systems map links", repairs),
-        agencies: read_list::<AgencyV1, _>(content, "agencies", "agencies", repairs),
-        people: read_list::<PersonV1, _>(content, "people", "people", repairs),
-        events: read_list::<EventV1, _>(content, "events", "chronology events", repairs),
-        episodes: read_list::<EpisodeV1, _>(content, "episodes", "key practice episodes", repairs),
-        templates: read_list::<TemplateV1, _>(
-            content,
-            "templates",
-            "reflection frameworks",
-            repairs,
-        ),
-        reflections: read_list::<ReflectionV1, _>(content, "reflections", "reflections", repairs),
-        responses: read_list::<ResponseV1, _>(content, "responses", "reflection answers", repairs),
-        findings: read_list::<Finding, _>(content, "findings", "findings", repairs),
-        actions: read_list::<Action, _>(content, "actions", "actions", repairs),
-        briefings: read_list::<Briefing, _>(content, "briefings", "briefings", repairs),
+        map_nodes: read_list::<MapNodeV2, _>(content, "map_nodes", repairs),
+        map_links: read_list::<MapLinkV2, _>(content, "map_links", repairs),
+        agencies: read_list::<AgencyV1, _>(content, "agencies", repairs),
+        people: read_list::<PersonV1, _>(content, "people", repairs),
+        events: read_list::<EventV1, _>(content, "events", repairs),
+        episodes: read_list::<EpisodeV1, _>(content, "episodes", repairs),
+        templates: read_list::<TemplateV1, _>(content, "templates", repairs),
+        reflections: read_list::<ReflectionV1, _>(content, "reflections", repairs),
+        responses: read_list::<ResponseV1, _>(content, "responses", repairs),
+        findings: read_list::<Finding, _>(content, "findings", repairs),
+        actions: read_list::<Action, _>(content, "actions", repairs),
+        briefings: read_list::<Briefing, _>(content, "briefings", repairs),
         // Never read from a file: the watchlist stays in the browser that made it.
         watchlists: Vec::new(),
     }
 }
 
 /// Gives every record after the first with an already used id a new id.
-fn renumber_duplicates<T: Record>(
+fn renumber_duplicates<T: Record + serde::Serialize>(
     records: &mut [T],
-    what: &str,
+    list: &str,
     set_id: fn(&mut T, RecordId),
     ids: &mut dyn IdSource,
     repairs: &mut Vec<String>,
 ) {
     let mut seen = HashSet::new();
-    for record in records.iter_mut() {
+    for (index, record) in records.iter_mut().enumerate() {
         if !seen.insert(record.id()) {
             let new = ids.record_id();
             repairs.push(format!(
-                "Two {what} had the same id; the second was given a new one ({new})."
+                "{} had the same id as another record of its kind; it was given a new one, so both are kept.",
+                super::capitalise(&name_of(list, index, record))
             ));
             set_id(record, new);
             seen.insert(new);
@@ -113,7 +164,7 @@ pub fn repair_content(content: &mut ReviewContent, ids: &mut dyn IdSource) -> Ve
     );
     renumber_duplicates(
         &mut content.events,
-        "chronology events",
+        "events",
         |r, id| r.id = id,
         ids,
         &mut repairs,
@@ -127,7 +178,7 @@ pub fn repair_content(content: &mut ReviewContent, ids: &mut dyn IdSource) -> Ve
     );
     renumber_duplicates(
         &mut content.templates,
-        "frameworks",
+        "templates",
         |r, id| r.id = id,
         ids,
         &mut repairs,
@@ -141,21 +192,21 @@ pub fn repair_content(content: &mut ReviewContent, ids: &mut dyn IdSource) -> Ve
     );
     renumber_duplicates(
         &mut content.responses,
-        "answers",
+        "responses",
         |r, id| r.id = id,
         ids,
         &mut repairs,
     );
     renumber_duplicates(
         &mut content.map_nodes,
-        "systems map nodes",
+        "map_nodes",
         |r, id| r.id = id,
         ids,
         &mut repairs,
     );
     renumber_duplicates(
         &mut content.map_links,
-        "systems map links",
+        "map_links",
         |r, id| r.id = id,
         ids,
         &mut repairs,
@@ -175,17 +226,20 @@ pub fn repair_content(content: &mut ReviewContent, ids: &mut dyn IdSource) -> Ve
             ));
         }
     }
-    for event in &mut content.events {
+    for (index, event) in content.events.iter_mut().enumerate() {
         if event.agency.is_some_and(|a| !agencies.contains(&a)) {
             event.agency = None;
-            repairs.push(
-                "A chronology event named an agency that is not in the file; the link was dropped."
-                    .into(),
-            );
+            repairs.push(format!(
+                "{} named an agency that is not in the file; the link was dropped.",
+                super::capitalise(&name_of("events", index, &*event))
+            ));
         }
         if event.person.is_some_and(|p| !people.contains(&p)) {
             event.person = None;
-            repairs.push("A chronology event named a person who is not in the register; the link was dropped.".into());
+            repairs.push(format!(
+                "{} named a person who is not in the register; the link was dropped.",
+                super::capitalise(&name_of("events", index, &*event))
+            ));
         }
     }
     for episode in &mut content.episodes {
