@@ -16,6 +16,7 @@ pub mod ids;
 pub mod learning;
 pub mod lifecycle;
 pub mod map;
+pub mod markup;
 pub mod record;
 pub mod render;
 pub mod restore_points;

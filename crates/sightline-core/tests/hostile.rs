@@ -177,3 +177,185 @@ fn a_review_file_gives_every_payload_back_exactly() {
         assert_eq!(read.value.content.briefings, content.briefings);
     }
 }
+
+/// Renders Markdown as GitHub and Obsidian do: GFM with bare addresses linked and raw HTML
+/// passed through.
+fn render_gfm(markdown: &str) -> String {
+    let mut options = comrak::Options::default();
+    options.extension.autolink = true;
+    options.extension.table = true;
+    options.extension.strikethrough = true;
+    options.render.r#unsafe = true;
+    comrak::markdown_to_html(markdown, &options)
+}
+
+/// The tags a rendering of escaped text may hold: the structure Sightline writes itself.
+fn foreign_tags(html: &str) -> Vec<String> {
+    const OURS: [&str; 10] = [
+        "p", "h1", "h2", "ul", "li", "strong", "br", "hr", "ol", "em",
+    ];
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        let name: String = rest
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!')
+            .collect::<String>()
+            .to_lowercase();
+        if !OURS.contains(&name.as_str()) {
+            found.push(rest.chars().take(40).collect());
+        }
+    }
+    found
+}
+
+/// Issue 11, items 11 and 12: the Markdown export and every .canvas node's text, rendered
+/// by a GitHub-flavoured renderer with raw HTML and autolinks on, hold no link, image or
+/// tag of the person's text; and the canvas reads back exactly.
+#[test]
+fn markdown_and_canvas_text_render_with_nothing_live_and_canvas_text_reads_back_exactly() {
+    use sightline_core::map::canvas::read_canvas;
+    for text in payloads() {
+        let (review, content) = review_with(&text);
+        let briefing = &content.briefings[0];
+        let mut renderings = vec![(
+            "briefing Markdown".to_owned(),
+            render_gfm(&briefing_markdown(briefing)),
+        )];
+        let canvas = to_canvas(&content, review.map_scheme);
+        for node in canvas.nodes.iter().filter(|n| n.node_type == "text") {
+            // Sightline's own hidden comments are not the person's text.
+            let shown: String = node
+                .text
+                .as_deref()
+                .unwrap_or("")
+                .split("<!--")
+                .enumerate()
+                .map(|(n, part)| {
+                    if n == 0 {
+                        part
+                    } else {
+                        part.split_once("-->").map_or("", |(_, after)| after)
+                    }
+                })
+                .collect();
+            renderings.push((format!("canvas node {}", node.id), render_gfm(&shown)));
+        }
+        for (what, html) in renderings {
+            assert_eq!(
+                foreign_tags(&html),
+                Vec::<String>::new(),
+                "{what} for {text:?}:\n{html}"
+            );
+        }
+        // The canvas gives back every label and note exactly.
+        let bytes = write_canvas(&canvas);
+        let read = read_canvas(bytes.as_bytes(), &content, &mut SeededIds::new(2), at()).unwrap();
+        let mut labels: Vec<(String, String)> = read
+            .nodes
+            .iter()
+            .map(|n| (n.label.clone(), n.note.clone()))
+            .collect();
+        let mut expected: Vec<(String, String)> = content
+            .map_nodes
+            .iter()
+            .map(|n| {
+                (
+                    n.label
+                        .replace('\n', " ")
+                        .chars()
+                        .take(sightline_core::map::MAX_LABEL_CHARS)
+                        .collect(),
+                    n.note.clone(),
+                )
+            })
+            .collect();
+        labels.sort();
+        expected.sort();
+        assert_eq!(labels, expected, "canvas round trip for {text:?}");
+        let evidence: usize = read.nodes.iter().map(|n| n.evidence.len()).sum();
+        assert_eq!(
+            evidence,
+            content
+                .map_nodes
+                .iter()
+                .map(|n| n.evidence.len())
+                .sum::<usize>()
+        );
+    }
+}
+
+/// Issue 11, item 13: a direction control in the person's text (an unclosed right-to-left
+/// override) cannot reverse anything outside that text: HTML exports isolate every piece in
+/// `<bdi>`, titles carry no control at all, and Markdown, Word and SVG close what it opens.
+#[test]
+fn direction_controls_in_text_stay_inside_it() {
+    use sightline_core::markup::{balance_bidi, is_bidi_control};
+    let with_controls: Vec<String> = payloads()
+        .into_iter()
+        .filter(|p| p.chars().any(is_bidi_control))
+        .collect();
+    assert!(with_controls.len() >= 2, "{with_controls:?}");
+    for text in with_controls {
+        let (review, content) = review_with(&text);
+        let briefing = &content.briefings[0];
+        for (what, html) in [
+            ("page", briefing_page(briefing)),
+            ("slides", briefing_slides(briefing)),
+            ("team return", team_return_page(briefing, &review.committee)),
+        ] {
+            let title = html
+                .split("<title>")
+                .nth(1)
+                .unwrap()
+                .split("</title>")
+                .next()
+                .unwrap();
+            assert!(
+                !title.chars().any(is_bidi_control),
+                "{what} title {title:?}"
+            );
+            // Outside every <bdi>…</bdi>, no control remains.
+            let mut outside = String::new();
+            let body = html.split("</title>").nth(1).unwrap();
+            for (n, part) in body.split("<bdi>").enumerate() {
+                outside.push_str(if n == 0 {
+                    part
+                } else {
+                    part.split_once("</bdi>").map_or("", |(_, rest)| rest)
+                });
+            }
+            assert!(
+                !outside.chars().any(is_bidi_control),
+                "{what} leaks a control outside <bdi> for {text:?}"
+            );
+        }
+        for line in briefing_markdown(briefing).lines() {
+            assert_eq!(
+                balance_bidi(line),
+                line,
+                "Markdown line left open: {line:?}"
+            );
+        }
+        let svg = render_svg(&content, &review.title);
+        for piece in svg.split("<text").skip(1) {
+            let inner = piece
+                .split_once('>')
+                .map_or("", |(_, rest)| rest)
+                .split("</text>")
+                .next()
+                .unwrap();
+            assert_eq!(balance_bidi(inner), inner, "SVG text left open: {inner:?}");
+        }
+        let title = svg
+            .split("<title id=\"map-title\">")
+            .nth(1)
+            .unwrap()
+            .split("</title>")
+            .next()
+            .unwrap();
+        assert!(!title.chars().any(is_bidi_control));
+    }
+}

@@ -19,6 +19,7 @@ use super::{
 };
 use crate::content::ReviewContent;
 use crate::ids::{IdSource, RecordId};
+use crate::markup::{escape_markdown, unescape_markdown};
 
 /// A JSON Canvas file.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,21 +95,37 @@ const EVIDENCE: &str = "Evidence:";
 const CATEGORY_KEY: &str = "sightline-category:";
 const EVIDENCE_KEY: &str = "sightline-evidence:";
 
+/// A node's text: its label in bold, a blank line, the lines of what Sightline knows about it,
+/// then its note and its evidence, each after a blank line. Everything the person wrote is
+/// escaped as Markdown (`crate::markup`): JSON Canvas text is Markdown, and Obsidian shows it
+/// with HTML allowed, so a label such as `<img src=x onerror=…>` must arrive as text.
 fn node_text(node: &MapNode, content: &ReviewContent, scheme: CategoryScheme) -> String {
-    let mut text = format!("**{}**\n\n", node.label.replace('\n', " "));
+    let mut text = format!(
+        "**{}**\n\n",
+        escape_markdown(&node.label.replace('\n', " "))
+    );
     text.push_str(&format!("{KIND}{}\n", node.kind.label()));
     text.push_str(&format!("{LEVEL}{}\n", node.level.label()));
     text.push_str(&format!("{POLARITY}{}\n", node.polarity.label()));
     if let Some(category) = &node.category {
         text.push_str(&format!(
-            "{CATEGORY}{} <!-- {CATEGORY_KEY}{category} -->\n",
-            category_label(category, scheme)
+            "{CATEGORY}{} <!-- {CATEGORY_KEY}{} -->\n",
+            escape_markdown(&category_label(category, scheme)),
+            comment_safe(category)
         ));
     }
     if !node.note.is_empty() {
         text.push('\n');
-        text.push_str(&node.note);
-        text.push('\n');
+        for line in node.note.split('\n') {
+            // A note line that reads as the evidence heading is escaped (it shows the same),
+            // so that reading the text back cannot take the note for evidence.
+            if line == EVIDENCE {
+                text.push_str("Evidence\\:");
+            } else {
+                text.push_str(&escape_markdown(line));
+            }
+            text.push('\n');
+        }
     }
     if !node.evidence.is_empty() {
         text.push('\n');
@@ -119,13 +136,19 @@ fn node_text(node: &MapNode, content: &ReviewContent, scheme: CategoryScheme) ->
                 .describe(content)
                 .unwrap_or_else(|| format!("{} (no longer in the review)", evidence.kind.label()));
             text.push_str(&format!(
-                "- {what} <!-- {EVIDENCE_KEY}{}:{} -->\n",
+                "- {} <!-- {EVIDENCE_KEY}{}:{} -->\n",
+                escape_markdown(&what.replace('\n', " ")),
                 evidence.kind.key(),
                 evidence.id
             ));
         }
     }
-    text.trim_end().to_owned()
+    text.trim_end_matches('\n').to_owned()
+}
+
+/// Text that cannot end an HTML comment early.
+fn comment_safe(text: &str) -> String {
+    text.replace("--", "- -").replace('>', "")
 }
 
 /// The map in `content` as a JSON Canvas. Node ids are the map's record ids; band groups and
@@ -207,15 +230,16 @@ pub struct ImportedMap {
     pub repairs: Vec<String>,
 }
 
-/// Strips Markdown emphasis and heading marks from a line: "**Workload**" → "Workload".
-fn plain(line: &str) -> String {
-    line.trim()
-        .trim_start_matches('#')
-        .trim()
-        .trim_matches('*')
-        .trim_matches('_')
-        .trim()
-        .to_owned()
+/// A card's first line as a label: Sightline writes `**label**`, escaped; other programs may
+/// write a heading (`# Workload`) or plain words. Markdown escapes are read back.
+fn label_from(line: &str) -> String {
+    let line = line.trim();
+    let inner = line
+        .strip_prefix("**")
+        .and_then(|l| l.strip_suffix("**"))
+        .or_else(|| line.strip_prefix("__").and_then(|l| l.strip_suffix("__")))
+        .unwrap_or_else(|| line.trim_start_matches('#').trim());
+    unescape_markdown(inner.trim())
 }
 
 /// The text inside `<!-- key… -->` on a line, if any.
@@ -250,14 +274,22 @@ fn parse_text(text: &str) -> ParsedText {
         note: String::new(),
         evidence: Vec::new(),
     };
-    let mut note_lines: Vec<&str> = Vec::new();
-    let mut in_evidence = false;
-    for line in text.lines() {
-        let shown = visible(line);
-        if parsed.label.is_empty() {
-            if !shown.is_empty() {
-                parsed.label = plain(shown);
-            }
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    // The label: the first line with words.
+    let Some(first) = lines.iter().position(|l| !visible(l).is_empty()) else {
+        return parsed;
+    };
+    parsed.label = label_from(visible(lines[first]));
+    let mut at = first + 1;
+    // What Sightline knows about the node: the lines after the label, up to the first line
+    // that is none of them.
+    while at < lines.len() {
+        let (line, shown) = (lines[at], visible(lines[at]));
+        if shown.is_empty() && parsed.kind.is_none() && parsed.level.is_none() {
+            at += 1;
             continue;
         }
         if let Some(value) = shown.strip_prefix(KIND) {
@@ -276,23 +308,46 @@ fn parse_text(text: &str) -> ParsedText {
             parsed.category = hidden_value(line, CATEGORY_KEY)
                 .filter(|key| find_category(key).is_some())
                 .map(str::to_owned);
-        } else if shown == EVIDENCE {
-            in_evidence = true;
-        } else if in_evidence && shown.starts_with("- ") {
-            if let Some(value) = hidden_value(line, EVIDENCE_KEY) {
-                let mut parts = value.splitn(2, ':');
-                let kind = parts.next().and_then(EvidenceKind::from_key);
-                let id = parts.next().and_then(RecordId::parse);
-                if let (Some(kind), Some(id)) = (kind, id) {
-                    parsed.evidence.push(EvidenceRef { kind, id });
+        } else {
+            break;
+        }
+        at += 1;
+    }
+    // The evidence: a last block that starts "Evidence:" and holds only Sightline's lines.
+    let mut end = lines.len();
+    if let Some(heading) = lines[at..].iter().rposition(|l| visible(l) == EVIDENCE) {
+        let heading = at + heading;
+        let items = &lines[heading + 1..];
+        if items
+            .iter()
+            .all(|l| visible(l).is_empty() || hidden_value(l, EVIDENCE_KEY).is_some())
+        {
+            for line in items {
+                if let Some(value) = hidden_value(line, EVIDENCE_KEY) {
+                    let mut parts = value.splitn(2, ':');
+                    let kind = parts.next().and_then(EvidenceKind::from_key);
+                    let id = parts.next().and_then(RecordId::parse);
+                    if let (Some(kind), Some(id)) = (kind, id) {
+                        parsed.evidence.push(EvidenceRef { kind, id });
+                    }
                 }
             }
-        } else {
-            in_evidence = false;
-            note_lines.push(line);
+            end = heading;
         }
     }
-    parsed.note = note_lines.join("\n").trim().to_owned();
+    // The note: everything between, without the blank lines that set it apart.
+    let mut note = &lines[at.min(end)..end];
+    while note.first().is_some_and(|l| l.is_empty()) {
+        note = &note[1..];
+    }
+    while note.last().is_some_and(|l| l.is_empty()) {
+        note = &note[..note.len() - 1];
+    }
+    parsed.note = note
+        .iter()
+        .map(|l| unescape_markdown(l))
+        .collect::<Vec<_>>()
+        .join("\n");
     parsed
 }
 

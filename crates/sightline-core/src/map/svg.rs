@@ -24,8 +24,9 @@ pub fn polarity_style(polarity: Polarity) -> (&'static str, &'static str, &'stat
 pub const LABEL_CHARS: usize = 26;
 pub const LABEL_LINES: usize = 3;
 
-/// Escapes text for SVG.
+/// Escapes text for SVG, closing any direction control it leaves open (SVG has no `<bdi>`).
 pub fn escape(text: &str) -> String {
+    let text = crate::markup::balance_bidi(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -91,7 +92,7 @@ pub fn render_svg(content: &ReviewContent, title: &str) -> String {
     ));
     out.push_str(&format!(
         "<title id=\"map-title\">{}</title><desc id=\"map-desc\">A systems-factor map with {} nodes and {} links, in bands from national level at the top to the child or adult, family and community at the bottom.</desc>",
-        escape(title),
+        escape(&crate::markup::strip_bidi_controls(title)),
         nodes.len(),
         content.map_links.len()
     ));

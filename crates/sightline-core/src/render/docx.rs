@@ -20,9 +20,11 @@ pub struct DocxError(String);
 
 const BULLETS: usize = 1;
 
-/// Text as Word can hold it: XML forbids most control characters, so they become spaces.
+/// Text as Word can hold it: XML forbids most control characters, so they become spaces; a
+/// direction control left open is closed at the end of the text.
 fn clean(text: &str) -> String {
-    text.chars()
+    crate::markup::balance_bidi(text)
+        .chars()
         .map(|c| if c.is_control() && c != '\t' { ' ' } else { c })
         .collect()
 }

@@ -2,23 +2,24 @@
 //! self-contained page (inline style, no script, no reference to anything outside the file).
 //! Also the team return form.
 
-use super::{approval_line, csp_hash, escape_html, BRIEFING_CSS};
+use super::{approval_line, csp_hash, escape_html, user_text, BRIEFING_CSS};
 use crate::learning::briefing::{blocks, Block};
 use crate::learning::{Briefing, BriefingLayout};
+use crate::markup::strip_bidi_controls;
 
 fn push_blocks(out: &mut String, body: &str) {
     for block in blocks(body) {
         match block {
             Block::Paragraph(text) => {
                 out.push_str("<p>");
-                out.push_str(&escape_html(&text));
+                out.push_str(&user_text(&text));
                 out.push_str("</p>");
             }
             Block::List(items) => {
                 out.push_str("<ul>");
                 for item in items {
                     out.push_str("<li>");
-                    out.push_str(&escape_html(&item));
+                    out.push_str(&user_text(&item));
                     out.push_str("</li>");
                 }
                 out.push_str("</ul>");
@@ -36,12 +37,12 @@ pub fn briefing_fragment(briefing: &Briefing) -> String {
     };
     out.push_str(&format!(
         "<article class=\"briefing {layout}\" aria-labelledby=\"briefing-heading\">\n<header>\n<p class=\"briefing__kicker\">7-minute briefing</p>\n<h1 class=\"briefing__title\" id=\"briefing-heading\">{}</h1>\n",
-        escape_html(&briefing.title)
+        user_text(&briefing.title)
     ));
     if !briefing.audience.trim().is_empty() {
         out.push_str(&format!(
             "<p class=\"briefing__audience\">For: {}</p>\n",
-            escape_html(briefing.audience.trim())
+            user_text(briefing.audience.trim())
         ));
     }
     out.push_str("</header>\n<ol class=\"briefing__sections\">\n");
@@ -49,7 +50,7 @@ pub fn briefing_fragment(briefing: &Briefing) -> String {
         out.push_str(&format!(
             "<li class=\"briefing__section\">\n<h2 class=\"briefing__heading\"><span class=\"briefing__number\">{}</span> <span>{}</span></h2>\n",
             n + 1,
-            escape_html(&section.heading)
+            user_text(&section.heading)
         ));
         push_blocks(&mut out, &section.body);
         out.push_str("\n</li>\n");
@@ -59,7 +60,7 @@ pub fn briefing_fragment(briefing: &Briefing) -> String {
     if !approval.is_empty() {
         out.push_str(&format!(
             "<footer class=\"briefing__footer\"><p>{}</p></footer>\n",
-            escape_html(&approval)
+            user_text(&approval)
         ));
     }
     out.push_str("</article>");
@@ -85,7 +86,9 @@ fn page(title: &str, css: &str, body: &str, script: Option<&str>) -> String {
         .unwrap_or_default();
     format!(
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"generator\" content=\"Sightline\">\n<title>{}</title>\n<style>{css}</style>\n</head>\n<body>\n{body}\n{script}</body>\n</html>\n",
-        escape_html(title)
+        // A title is shown where nothing isolates it (a tab, a window list): no direction
+        // controls at all.
+        escape_html(&strip_bidi_controls(title))
     )
 }
 
@@ -132,11 +135,11 @@ pub fn team_return_page(briefing: &Briefing, committee: &str) -> String {
     ];
     let mut body = format!(
         "<main>\n<h1>How we used this briefing</h1>\n<p>Briefing: <strong>{}</strong></p>\n<p>Please fill this in after your team has talked the briefing through, and return it to {}.</p>\n",
-        escape_html(&briefing.title),
+        user_text(&briefing.title),
         if committee.trim().is_empty() {
             "the committee".to_owned()
         } else {
-            escape_html(committee.trim())
+            user_text(committee.trim())
         }
     );
     for (label, tall) in fields {

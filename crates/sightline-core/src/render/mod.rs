@@ -34,6 +34,13 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// A piece of the person's text for HTML: escaped, and isolated in `<bdi>` so that a
+/// direction control in it (an unclosed right-to-left override, say) cannot reverse the text
+/// around it.
+pub fn user_text(text: &str) -> String {
+    format!("<bdi>{}</bdi>", escape_html(text))
+}
+
 /// The CSP source for an inline block: `'sha256-…'`.
 pub fn csp_hash(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());

@@ -4,7 +4,7 @@
 //! slide shows, one after another.
 
 use super::html::deck_page;
-use super::{approval_line, escape_html};
+use super::{approval_line, user_text};
 use crate::learning::briefing::{blocks, Block};
 use crate::learning::Briefing;
 
@@ -34,17 +34,17 @@ pub fn briefing_slides(briefing: &Briefing) -> String {
     let mut body = String::from("<main>\n");
     body.push_str(&format!(
         "<section class=\"slide\" id=\"slide-1\" tabindex=\"-1\" aria-label=\"Slide 1 of {total}\">\n<p class=\"slide__kicker\">7-minute briefing</p>\n<h1>{}</h1>\n",
-        escape_html(&briefing.title)
+        user_text(&briefing.title)
     ));
     if !briefing.audience.trim().is_empty() {
         body.push_str(&format!(
             "<p>For: {}</p>\n",
-            escape_html(briefing.audience.trim())
+            user_text(briefing.audience.trim())
         ));
     }
     let approval = approval_line(briefing);
     if !approval.is_empty() {
-        body.push_str(&format!("<p>{}</p>\n", escape_html(&approval)));
+        body.push_str(&format!("<p>{}</p>\n", user_text(&approval)));
     }
     body.push_str(
         "<p>Use the arrow keys or the buttons below to move between slides.</p>\n</section>\n",
@@ -55,17 +55,15 @@ pub fn briefing_slides(briefing: &Briefing) -> String {
             n + 2,
             n + 2,
             n + 1,
-            escape_html(&section.heading)
+            user_text(&section.heading)
         ));
         for block in blocks(&section.body) {
             match block {
-                Block::Paragraph(text) => {
-                    body.push_str(&format!("<p>{}</p>\n", escape_html(&text)))
-                }
+                Block::Paragraph(text) => body.push_str(&format!("<p>{}</p>\n", user_text(&text))),
                 Block::List(items) => {
                     body.push_str("<ul>\n");
                     for item in items {
-                        body.push_str(&format!("<li>{}</li>\n", escape_html(&item)));
+                        body.push_str(&format!("<li>{}</li>\n", user_text(&item)));
                     }
                     body.push_str("</ul>\n");
                 }
