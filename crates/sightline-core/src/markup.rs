@@ -37,10 +37,8 @@ pub fn balance_bidi(text: &str) -> String {
         match c {
             '\u{202A}'..='\u{202B}' | '\u{202D}'..='\u{202E}' => open.push(false),
             '\u{2066}'..='\u{2068}' => open.push(true),
-            '\u{202C}' => {
-                if open.last() == Some(&false) {
-                    open.pop();
-                }
+            '\u{202C}' if open.last() == Some(&false) => {
+                open.pop();
             }
             '\u{2069}' => {
                 // Closes the innermost isolate and every embedding opened inside it.
