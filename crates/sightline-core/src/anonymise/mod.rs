@@ -123,6 +123,13 @@ pub fn text_hash(parts: &[TextPart]) -> String {
 }
 
 const MONTHS: &str = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+/// The months without "may", which is more often a verb: a date in words with "May" needs
+/// its capital.
+const MONTHS_NOT_MAY: &str = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+/// Numbers in words, one to ninety-nine.
+const NUMBER_WORDS: &str = "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine)";
+/// Days of the month as ordinals in words: first to thirty-first.
+const ORDINAL_WORDS: &str = "(?:(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|twentieth|thirtieth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)";
 
 struct Patterns {
     email: Regex,
@@ -130,7 +137,7 @@ struct Patterns {
     phone: Regex,
     postcode: Regex,
     dates: Vec<Regex>,
-    age: Regex,
+    ages: Vec<Regex>,
 }
 
 fn patterns() -> &'static Patterns {
@@ -139,29 +146,173 @@ fn patterns() -> &'static Patterns {
         let re = |p: &str| Regex::new(p).expect("the check's patterns are valid");
         Patterns {
             email: re(r"(?i)[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}"),
-            ten_digits: re(r"\b(?:\d{3}[ -]?\d{3}[ -]?\d{4}|\d{6}[ -]?\d{4})\b"),
-            phone: re(r"(?:\+44\s?(?:\(0\)\s?)?|\b0)\d[\d \-]{7,13}\d\b"),
-            postcode: re(r"(?i)\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"),
+            // CHI numbers as DDMMYY NNNN with or without spaces or dashes anywhere between
+            // the groups (DD MM YY NNNN, DDMM-YY-NNNN), and NHS numbers as 3-3-4.
+            ten_digits: re(r"\b(?:\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?\d{4}|\d{3}[ -]?\d{3}[ -]?\d{4})\b"),
+            // UK numbers: +44 (with an optional (0)), a bracketed area code "(0131)", or 0.
+            phone: re(r"(?:\+44\s?(?:\(0\)\s?)?\d|\(0\d{2,4}\)|\b0\d)[\d \-]{7,13}\d\b"),
+            postcode: re(r"(?i)\b[A-Z]{1,2}\d[A-Z\d]?[ \t]{0,3}\d[A-Z]{2}\b"),
             dates: vec![
+                // 14 March, 14th of March 2025, 14-Mar-2025, 14/Mar/25.
                 re(&format!(
-                    r"(?i)\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b\.?(?:,?\s+\d{{4}}\b)?"
+                    r"(?i)\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?[\s\-/.]+(?:{MONTHS})\b\.?(?:[\s,\-/.]+\d{{4}}\b|[\-/.]\d{{2}}\b)?"
                 )),
+                // March 14, March 14th, 2025.
                 re(&format!(
-                    r"(?i)\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"
+                    r"(?i)\b(?:{MONTHS})\.?[\s\-]+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"
                 )),
                 re(r"\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b"),
                 re(r"\b\d{4}-\d{2}-\d{2}\b"),
+                // The fourteenth of March, March the fourteenth.
+                // Without "of" ("the first March visit") it is only a date with a year.
+                re(&format!(
+                    r"(?i)\b(?:the\s+)?{ORDINAL_WORDS}\s+(?:of\s+(?:{MONTHS_NOT_MAY})\b(?:,?\s+\d{{4}}\b)?|(?:{MONTHS_NOT_MAY}),?\s+\d{{4}}\b)"
+                )),
+                re(&format!(
+                    r"(?i)\b(?:{MONTHS_NOT_MAY})\s+(?:the\s+)?{ORDINAL_WORDS}\b(?:,?\s+\d{{4}}\b)?"
+                )),
+                re(&format!(
+                    r"\b(?i:the\s+)?(?i:{ORDINAL_WORDS})\s+(?:(?i:of)\s+May\b(?:,?\s+\d{{4}}\b)?|May,?\s+\d{{4}}\b)|\bMay\s+(?i:the\s+)?(?i:{ORDINAL_WORDS})\b"
+                )),
             ],
-            age: re(
-                r"(?i)\b(?:aged|age of|age)\s+\d{1,3}\b(?:\s*(?:years?|months?|weeks?))?|\b\d{1,3}[\s-]*(?:years?|yrs?|months?|weeks?)[\s-]*old\b",
-            ),
+            ages: vec![
+                // aged 7, aged seven, age of 7 years.
+                re(&format!(
+                    r"(?i)\b(?:aged|age of|age)\s+(?:\d{{1,3}}|{NUMBER_WORDS})\b(?:\s*(?:years?|yrs?|months?|weeks?))?"
+                )),
+                // 7 years old, seven-year-old, 18-month-old, 7 yr old.
+                re(&format!(
+                    r"(?i)\b(?:\d{{1,3}}|{NUMBER_WORDS})[\s-]*(?:years?|yrs?|months?|weeks?)[\s-]*old\b"
+                )),
+                // 7yo, 7 y/o, 7 y.o., 7 yrs.
+                re(r"(?i)\b\d{1,3}\s*(?:yo\b|y/o\b|y\.o\.|yrs?\b)"),
+            ],
         }
     })
 }
 
+/// The number an age is written with, in figures or words ("seven", "twenty-one").
+fn age_number(text: &str) -> Option<u32> {
+    if let Some(digits) = text
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|s| !s.is_empty())
+    {
+        return digits.parse().ok();
+    }
+    const UNITS: [&str; 19] = [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (n, word) in words.iter().enumerate() {
+        if let Some(t) = TENS.iter().position(|t| t == word) {
+            let unit = words
+                .get(n + 1)
+                .and_then(|next| UNITS[..9].iter().position(|u| u == next))
+                .map_or(0, |u| u as u32 + 1);
+            return Some((t as u32 + 2) * 10 + unit);
+        }
+        if let Some(u) = UNITS.iter().position(|u| u == word) {
+            return Some(u as u32 + 1);
+        }
+    }
+    None
+}
+
+/// Words that are not names when capitalised: common words, role words, days, groups.
 fn common_words() -> &'static HashSet<&'static str> {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| words::COMMON_WORDS.split_whitespace().collect())
+    WORDS.get_or_init(|| {
+        [
+            words::COMMON_WORDS,
+            words::ROLE_WORDS,
+            words::DAY_WORDS,
+            words::GROUP_WORDS,
+        ]
+        .iter()
+        .flat_map(|list| list.split_whitespace())
+        .collect()
+    })
+}
+
+/// The phrases the app itself knows that are no one's name: bodies and frameworks
+/// (`words::KNOWN_PHRASES`), the built-in reflection frameworks, the systems map's
+/// categories and the lifecycle's stages, each as its normalised words.
+fn built_in_phrases() -> &'static Vec<Vec<String>> {
+    static PHRASES: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let mut texts: Vec<String> = words::KNOWN_PHRASES
+            .iter()
+            .map(|p| (*p).to_owned())
+            .collect();
+        texts.extend(
+            crate::content::reflections::built_in_templates()
+                .into_iter()
+                .map(|t| t.name),
+        );
+        for scheme in crate::map::CategoryScheme::ALL {
+            texts.push(scheme.label().to_owned());
+            texts.extend(scheme.categories().iter().map(|c| c.label.to_owned()));
+        }
+        texts.extend(
+            crate::lifecycle::Milestone::ALL
+                .iter()
+                .map(|m| m.label().to_owned()),
+        );
+        texts
+            .iter()
+            .map(|t| phrase_words(t))
+            .filter(|w| !w.is_empty())
+            .collect()
+    })
+}
+
+fn phrase_words(text: &str) -> Vec<String> {
+    words_of(text).into_iter().map(|(w, _)| w).collect()
+}
+
+/// Byte ranges of `text` covered by any of `phrases` (each as normalised words).
+fn phrase_ranges(text: &str, phrases: &[&Vec<String>]) -> Vec<Range<usize>> {
+    let words = words_of(text);
+    let mut ranges = Vec::new();
+    for start in 0..words.len() {
+        for phrase in phrases {
+            let end = start + phrase.len();
+            if end <= words.len()
+                && words[start..end]
+                    .iter()
+                    .zip(phrase.iter())
+                    .all(|((w, _), p)| w == p)
+            {
+                ranges.push(words[start].1.start..words[end - 1].1.end);
+            }
+        }
+    }
+    ranges
 }
 
 /// The age band for an age in years, as the register writes them.
@@ -202,11 +353,14 @@ fn is_chi_or_nhs(digits: &[u32]) -> bool {
     chi || nhs
 }
 
-/// The check, set up for one review: its watchlist and the register's own labels.
+/// The check, set up for one review: its watchlist, the register's own labels, and the
+/// names the review uses that are no one's (its committee, its own frameworks).
 pub struct Checker<'a> {
     watchlist: Option<&'a Watchlist>,
     /// Words of the register's labels and roles ("health", "visitor", "child"): not names.
     known: HashSet<String>,
+    /// Phrases of this review that are not names: the committee, its own frameworks.
+    phrases: Vec<Vec<String>>,
 }
 
 impl<'a> Checker<'a> {
@@ -223,10 +377,28 @@ impl<'a> Checker<'a> {
                 known.insert("adult".into());
             }
         }
+        let phrases = content
+            .templates
+            .iter()
+            .map(|t| phrase_words(&t.name))
+            .filter(|w| !w.is_empty())
+            .collect();
         Self {
             watchlist: content.watchlists.first(),
             known,
+            phrases,
         }
+    }
+
+    /// The check for a review run by `committee` ("East Lothian and Midlothian Public
+    /// Protection Committee"): the committee's own name is not flagged as a name where it is
+    /// written out whole.
+    pub fn with_committee(mut self, committee: &str) -> Self {
+        let words = phrase_words(committee);
+        if !words.is_empty() {
+            self.phrases.push(words);
+        }
+        self
     }
 
     /// Every flag in `parts`, in the order of the parts and then of the text.
@@ -308,7 +480,7 @@ impl<'a> Checker<'a> {
                 );
             }
         }
-        for m in p.age.find_iter(text) {
+        for m in p.ages.iter().flat_map(|pattern| pattern.find_iter(text)) {
             // "aged 5 to 9", "aged 16-17", "aged 85 and over" are age bands already.
             let rest = text[m.end()..].trim_start();
             if ["to ", "-", "\u{2013}", "and over", "or over", "+"]
@@ -317,16 +489,11 @@ impl<'a> Checker<'a> {
             {
                 continue;
             }
-            let number: Option<u32> = m
-                .as_str()
-                .split(|c: char| !c.is_ascii_digit())
-                .find(|s| !s.is_empty())
-                .and_then(|s| s.parse().ok());
             let lower = m.as_str().to_lowercase();
             let band = if lower.contains("month") || lower.contains("week") {
                 "under 1"
             } else {
-                number.map(age_band).unwrap_or("5 to 11")
+                age_number(m.as_str()).map(age_band).unwrap_or("5 to 11")
             };
             add(
                 FlagKind::ExactAge,
@@ -334,13 +501,20 @@ impl<'a> Checker<'a> {
                 format!("Use an age band instead (\u{201c}aged {band}\u{201d})."),
             );
         }
+        let phrases: Vec<&Vec<String>> = built_in_phrases().iter().chain(&self.phrases).collect();
+        let known_ranges = phrase_ranges(text, &phrases);
         for (range, word) in name_like_words(text) {
             let plain: String = words_of(word)
                 .into_iter()
                 .map(|(w, _)| w)
                 .collect::<Vec<_>>()
                 .join("");
-            if common_words().contains(plain.as_str()) || self.known.contains(&plain) {
+            if common_words().contains(plain.as_str())
+                || self.known.contains(&plain)
+                || known_ranges
+                    .iter()
+                    .any(|r| r.start <= range.start && range.end <= r.end)
+            {
                 continue;
             }
             add(

@@ -9,7 +9,6 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::fold::fold;
 use crate::content::{record, RecordKind};
 use crate::ids::RecordId;
 
@@ -54,28 +53,89 @@ record!(Watchlist, RecordKind::Watchlist, watchlists);
 /// dropped inside words ("O’Brien" is "obrien"), split at anything that is not a letter or
 /// digit. Each word comes with its byte range in `text`.
 pub fn words_of(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    words_with_possessives(text)
+        .into_iter()
+        .map(|w| (w.word, w.range))
+        .collect()
+}
+
+/// A word of a text, as [`words_of`] gives it, with its stem when it is a possessive.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextWord {
+    pub word: String,
+    pub range: std::ops::Range<usize>,
+    /// The word without its possessive ending: "smith" for "Smith’s", "SMITH'S" or "Jones’"
+    /// (then "jones"); `None` when the word is not a possessive.
+    pub stem: Option<String>,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}')
+}
+
+/// The words of a text, each with its possessive stem if it has one.
+pub fn words_with_possessives(text: &str) -> Vec<TextWord> {
     let mut words = Vec::new();
     let mut current = String::new();
     let mut start = 0;
     let mut end = 0;
+    // The length of `current` before the last apostrophe inside the word, if any.
+    let mut before_apostrophe: Option<usize> = None;
+    let mut after_apostrophe = String::new();
+    let finish = |current: &mut String,
+                  before: Option<usize>,
+                  after: &str,
+                  range: std::ops::Range<usize>,
+                  words: &mut Vec<TextWord>| {
+        let word = std::mem::take(current);
+        let stem = match before {
+            // "smith's": an apostrophe and then only "s".
+            Some(at) if after == "s" && at > 0 => Some(word[..at].to_owned()),
+            // "jones'": the apostrophe ends the word.
+            Some(at) if after.is_empty() && at > 0 => Some(word[..at].to_owned()),
+            _ => None,
+        };
+        words.push(TextWord { word, range, stem });
+    };
     for (at, c) in text.char_indices() {
         if c.is_alphanumeric() {
             if current.is_empty() {
                 start = at;
+                before_apostrophe = None;
+                after_apostrophe.clear();
             }
-            match fold(c) {
-                Some(plain) => current.push_str(plain),
-                None => current.extend(c.to_lowercase()),
+            let folded: String = match super::fold::fold(c) {
+                Some(plain) => plain.to_owned(),
+                None => c.to_lowercase().collect(),
+            };
+            current.push_str(&folded);
+            if before_apostrophe.is_some() {
+                after_apostrophe.push_str(&folded);
             }
             end = at + c.len_utf8();
-        } else if matches!(c, '\'' | '\u{2019}' | '\u{2018}') && !current.is_empty() {
-            // Inside a word: skipped, so "O'Brien" and "OBrien" match.
+        } else if is_apostrophe(c) && !current.is_empty() {
+            // Inside a word: skipped, so "O'Brien" and "OBrien" match; remembered, so that a
+            // possessive "'s" can be taken off.
+            before_apostrophe = Some(current.len());
+            after_apostrophe.clear();
         } else if !current.is_empty() {
-            words.push((std::mem::take(&mut current), start..end));
+            finish(
+                &mut current,
+                before_apostrophe,
+                &after_apostrophe,
+                start..end,
+                &mut words,
+            );
         }
     }
     if !current.is_empty() {
-        words.push((current, start..end));
+        finish(
+            &mut current,
+            before_apostrophe,
+            &after_apostrophe,
+            start..end,
+            &mut words,
+        );
     }
     words
 }
@@ -147,7 +207,7 @@ impl Watchlist {
         // entries, so most lengths are skipped.
         let lengths: std::collections::BTreeSet<usize> =
             self.entries.iter().map(|e| e.words).collect();
-        let words = words_of(text);
+        let words = words_with_possessives(text);
         let mut found: Vec<std::ops::Range<usize>> = Vec::new();
         for start in 0..words.len() {
             for len in (1..=MAX_ENTRY_WORDS.min(words.len() - start)).rev() {
@@ -155,13 +215,22 @@ impl Watchlist {
                     continue;
                 }
                 let run = &words[start..start + len];
-                let joined = run
-                    .iter()
-                    .map(|(w, _)| w.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                if hashes.contains(hash(&self.salt, &joined).as_str()) {
-                    let range = run[0].1.start..run[len - 1].1.end;
+                let head: Vec<&str> = run[..len - 1].iter().map(|w| w.word.as_str()).collect();
+                let last = &run[len - 1];
+                // The run as written, and with a possessive last word as its stem: "Smith's"
+                // matches an entry "Smith", "Mr Smith's" one "Mr Smith".
+                let hit = std::iter::once(last.word.as_str())
+                    .chain(last.stem.as_deref())
+                    .any(|last_word| {
+                        let mut joined = head.join(" ");
+                        if !joined.is_empty() {
+                            joined.push(' ');
+                        }
+                        joined.push_str(last_word);
+                        hashes.contains(hash(&self.salt, &joined).as_str())
+                    });
+                if hit {
+                    let range = run[0].range.start..last.range.end;
                     if !found
                         .iter()
                         .any(|f| f.start <= range.start && range.end <= f.end)
@@ -213,6 +282,31 @@ mod tests {
             "part of an entry is not a match"
         );
         assert!(matched(&list, "Glenmuirs primary").is_empty());
+    }
+
+    #[test]
+    fn possessives_any_case_accents_and_line_breaks_still_match() {
+        let list = list(&["Smith", "Siobhán O'Brien", "Jones"]);
+        for (text, expected) in [
+            ("then smith's mother called", "smith's"),
+            ("MR SMITH'S flat", "SMITH'S"),
+            ("Smith\u{2019}s partner", "Smith\u{2019}s"),
+            ("at Smith\u{2018}s", "Smith\u{2018}s"),
+            ("the Joneses? no: Jones' car", "Jones"),
+            (
+                "SIOBHAN\nO\u{2019}BRIEN\u{2019}S visit",
+                "SIOBHAN\nO\u{2019}BRIEN\u{2019}S",
+            ),
+            ("smith", "smith"),
+        ] {
+            assert_eq!(matched(&list, text), [expected], "{text:?}");
+        }
+        // Not a possessive, not the word.
+        assert!(matched(&list, "Smithson and Smiths").is_empty());
+        assert!(
+            matched(&list, "Smith'd").is_empty(),
+            "only 's and a trailing apostrophe"
+        );
     }
 
     #[test]

@@ -61,13 +61,136 @@ information advice guidance training policy policies procedure procedures protoc
 strengths strength worries worry curiosity professional challenge challenged challenging escalation
 it its this these those such what which who whom whose how why where when
 young older old new small big large main other same different certain particular general specific whole
+able absent access accessed accepted account accurate acted acting active added additional address addressed adequate agreed alert alerted allowed already alternative anxious anxiety apparent appeared appropriate appropriately approach approaches arranged aware awareness
+balance barriers basis became behaviour behaviours believed benefit best broader busy
+capture carefully caring cause caused causes central chance changing clearer clearly closely common communicate communicated communication complex concerned conclusion confidence confident confirmed consistent consistently context continued continuity coordinated coordination correct
+daily danger dangers deal decisions delay delayed delays despite detail detailed details difficulty directly disability disabled discharge discharged disclosed disclosure distress documented doubt
+easier easily effect effectively effort efforts emotional engage engaged engagement enough entered environment especially everyday evident exactly examples expected experience experienced explain explained
+failed fair fairly fell focus focused following formal frequent frequently further future
+gap gaps generally given goes good gradually grew growing
+handover hard helpful high highlighted hindsight history
+ideas identified identify immediate immediately impact important improved improving incident incidents increase increased independently individual informal initially insight instance intervention involved involvement isolated
+job joint jointly judgement
+knowing
+lack lacked language largely later lessons likely limited listen listened listening little long longer look
+main mainly making meaning measures mind mixed moment months
+nature necessary neither normal notice noticed
+obvious occasions offered often ongoing only opportunity opportunities options others otherwise
+particularly partly past pathway people's perhaps persistent personal picture plain planned poor positive possible potential poverty prevent previous previously prior priority process progress prompt properly proportionate quality quickly
+rarely ready reasons received recent recently recognised recognise reduce reflected reflecting regular regularly relationship relationships relevant reliable repeated reported required response responses responsibility responsible result results right role roles routine routinely
+safely scale seen seeing sense separate serious shared short significant similar simple single situation situations skills slow sometimes sources specialist stable steps still stress stressful strong structure struggled successful sudden sufficient suggested supported supportive sure
+tasks taking thinking throughout timely together tried trust trusted turn type types
+unclear understood unless unusual urgent useful usually
+value valued various view voice voices
+waiting warning ways weekly went whether wider wish wishes within without words worked working world worse written wrong
+year's younger
+post posted reflect consider discuss think explore talk notice escalate identify remember agreeing asked
 ";
+
+/// Words of professional roles, lower-case: a role label made of them ("Class Teacher 1",
+/// "Family Support Worker 2") is not a name, whether or not it is in the register yet.
+pub const ROLE_WORDS: &str = "
+teacher teachers headteacher depute deputy principal class pupil guidance learning key link duty locum community district charge ward
+specialist clinical student named support youth welfare attendance inclusion additional needs hub outreach liaison domestic advocacy
+advocate benefits substance misuse paramedic receptionist administrator coordinator co-ordinator caseworker keyworker befriender volunteer
+chaplain interpreter translator solicitor sheriff reporter panel member chair convener minute taker sergeant constable inspector detective
+officer custody control operator handler dispatcher nurse health visitor midwife paediatrician registrar consultant psychiatrist
+psychologist therapist occupational speech physiotherapist dietitian pharmacist dentist optometrist surgeon anaesthetist obstetrician
+neonatal clinician doctor gp social worker manager team leader lead senior principal service assistant practitioner care carer foster
+kinship residential unit house parent parents family link early years childminder nursery school college health-visitor
+";
+
+/// Days of the week as people write them short or in the plural, lower-case.
+pub const DAY_WORDS: &str = "
+mon tue tues wed weds thu thur thurs fri sat sun mondays tuesdays wednesdays thursdays fridays saturdays sundays weekday weekdays weekends
+jan feb mar apr jun jul aug sep sept oct nov dec
+";
+
+/// Nationalities, languages, faiths and broad groups, lower-case: capitalised in English but
+/// not names (the guidance asks for broad terms; a person decides whether to keep them).
+pub const GROUP_WORDS: &str = "
+english scots welsh irish northern european african asian caribbean american australian canadian polish romanian lithuanian latvian
+estonian bulgarian hungarian slovak slovakian czech ukrainian russian belarusian syrian afghan iraqi iranian kurdish eritrean sudanese
+somali ethiopian nigerian ghanaian kenyan zimbabwean indian pakistani bangladeshi sri lankan chinese mandarin cantonese vietnamese
+filipino thai japanese korean arabic urdu punjabi hindi bengali tamil gujarati farsi persian pashto dari tigrinya amharic french
+german spanish portuguese italian turkish greek albanian gaelic bsl makaton muslim christian catholic protestant jewish sikh hindu
+buddhist gypsy traveller travellers roma romany
+";
+
+/// Bodies, frameworks and guidance a briefing names that are no one's name, written as
+/// people write them; matched as whole phrases (any case, accents and apostrophes aside).
+pub const KNOWN_PHRASES: &[&str] = &[
+    "Care Inspectorate",
+    "Police Scotland",
+    "Crown Office",
+    "Crown Office and Procurator Fiscal Service",
+    "Procurator Fiscal",
+    "Scottish Government",
+    "Scottish Children's Reporter Administration",
+    "Children's Reporter",
+    "Children's Hearings Scotland",
+    "Children's Hearing",
+    "Social Work Scotland",
+    "Public Protection Committee",
+    "Child Protection Committee",
+    "Adult Protection Committee",
+    "Chief Officers Group",
+    "Critical Services Oversight Group",
+    "National Guidance",
+    "National Guidance for Child Protection in Scotland",
+    "Adult Support and Protection",
+    "Learning Review",
+    "Learning Reviews",
+    "Learning Together",
+    "Signs of Safety",
+    "Scottish Child Interview Model",
+    "Family Liaison Strategy",
+    "Getting It Right For Every Child",
+    "Safe and Together",
+    "Gibbs",
+    "Gibbs' reflective cycle",
+    "Driscoll",
+    "Driscoll's model",
+    "Appreciative Inquiry",
+    "Bairns' Hoose",
+    "Barnahus",
+    "Fatal Accident Inquiry",
+    "Social Care Institute for Excellence",
+    "Systems Engineering Initiative for Patient Safety",
+    "Multi-Agency Risk Assessment Conference",
+    "Multi Agency Public Protection Arrangements",
+    "Interagency Referral Discussion",
+    "Child Protection Case Conference",
+    "Child Protection Register",
+    "Team Around the Child",
+    "Named Person",
+    "Lead Professional",
+    "Health Visiting Pathway",
+    "Universal Health Visiting Pathway",
+    "Scottish Social Services Council",
+    "Mental Welfare Commission",
+    "Public Health Scotland",
+    "Healthcare Improvement Scotland",
+    "Education Scotland",
+    "Action Plan",
+    "Good Practice",
+    "Key Practice Episode",
+    "Key Practice Episodes",
+];
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn every_word_is_lower_case() {
-        for word in super::COMMON_WORDS.split_whitespace() {
+        for word in [
+            super::COMMON_WORDS,
+            super::ROLE_WORDS,
+            super::DAY_WORDS,
+            super::GROUP_WORDS,
+        ]
+        .iter()
+        .flat_map(|list| list.split_whitespace())
+        {
             assert_eq!(word, word.to_lowercase(), "{word}");
         }
     }

@@ -24,21 +24,32 @@ pub struct CheckState {
     pub confirmed: bool,
 }
 
-/// Runs the check on the briefing's current text.
-pub fn check_state(content: &sightline_core::ReviewContent, briefing: &Briefing) -> CheckState {
+/// Runs the check on the briefing's current text, for a review run by `committee` (whose own
+/// name is not a name to flag).
+pub fn check_state(
+    committee: &str,
+    content: &sightline_core::ReviewContent,
+    briefing: &Briefing,
+) -> CheckState {
     crate::platform::timing::mark("sightline:check-start");
-    let state = run_check(content, briefing);
+    let state = run_check(committee, content, briefing);
     crate::platform::timing::measure("sightline:check", "sightline:check-start");
     state
 }
 
-fn run_check(content: &sightline_core::ReviewContent, briefing: &Briefing) -> CheckState {
+fn run_check(
+    committee: &str,
+    content: &sightline_core::ReviewContent,
+    briefing: &Briefing,
+) -> CheckState {
     let parts: Vec<TextPart> = briefing
         .text_parts()
         .into_iter()
         .map(TextPart::from)
         .collect();
-    let flags = Checker::new(content).check(&parts);
+    let flags = Checker::new(content)
+        .with_committee(committee)
+        .check(&parts);
     let hash = text_hash(&parts);
     let mut open = Vec::new();
     let mut dismissed = Vec::new();
@@ -108,12 +119,15 @@ pub fn BriefingCheck(
 ) -> impl IntoView {
     let session = use_review_session();
     let content = session.content();
+    let review = session.review();
     // The flags, worked out when the person asks and then again once they pause typing: the
     // check takes a few milliseconds, too much to repeat on every key of a long briefing.
     let state = RwSignal::new(None::<CheckState>);
     let compute = move || {
-        let fresh = content
-            .with_untracked(|c| current.with_untracked(|b| b.as_ref().map(|b| check_state(c, b))));
+        let committee = review.with_untracked(|r| r.committee.clone());
+        let fresh = content.with_untracked(|c| {
+            current.with_untracked(|b| b.as_ref().map(|b| check_state(&committee, c, b)))
+        });
         state.set(fresh);
     };
     let generation = StoredValue::new(0u64);

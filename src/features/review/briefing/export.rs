@@ -60,7 +60,8 @@ pub fn BriefingExport(
         let Some(briefing) = current.get_untracked() else {
             return Err("There is no briefing to export.".into());
         };
-        let state = content.with_untracked(|c| check_state(c, &briefing));
+        let committee = session.review().with_untracked(|r| r.committee.clone());
+        let state = content.with_untracked(|c| check_state(&committee, c, &briefing));
         if !state.open.is_empty() {
             return Err(format!(
                 "The briefing cannot be exported yet: {} to fix or dismiss. They are listed under \u{201c}Check for identifying details\u{201d}.",
