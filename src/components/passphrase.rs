@@ -130,21 +130,4 @@ pub fn ProtectionFields(
     }
 }
 
-/// Waits for the browser to draw the next frame, so a "Protecting the file…" message shows
-/// before work that holds the page for a moment.
-pub async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let window = web_sys::window().expect("a window");
-        let resolve2 = resolve.clone();
-        let after_paint = wasm_bindgen::closure::Closure::once_into_js(move || {
-            let _ = web_sys::window()
-                .expect("a window")
-                .set_timeout_with_callback_and_timeout_and_arguments_0(resolve2.unchecked_ref(), 0);
-        });
-        let _ = window.request_animation_frame(after_paint.unchecked_ref());
-        let _ = resolve;
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-use wasm_bindgen::JsCast;
+pub use crate::platform::timing::next_frame;

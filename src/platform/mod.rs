@@ -1,12 +1,13 @@
 //! Thin adapters over the browser: the only place that touches IndexedDB, localStorage, the
-//! service worker, the storage manager, the clock, the browser's random numbers and its image
-//! drawing.
+//! service worker, the storage manager, the clock, the browser's random numbers, its image
+//! drawing and the Web Worker that does the passphrase work.
 //!
 //! Each adapter turns browser failures into typed errors with plain-English messages and leaves
 //! every decision to the core crate or the feature that calls it.
 
 pub mod broadcast;
 pub mod clock;
+pub mod crypto_worker;
 pub mod files;
 pub mod history;
 pub mod ids;

@@ -3,58 +3,10 @@
 // answered in a second browser and imported back.
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { test, expect, createReview, expectAccessible } from "./support.mjs";
+import { age, downloadFrom, openFile, importFixtureReview, exportReview, FIXTURE_TITLE, REVIEW, PASSPHRASE, coreFixture } from "./files-support.mjs";
 
-const CORE_FIXTURES = new URL("../../crates/sightline-core/tests/fixtures/", import.meta.url);
-const coreFixture = (name) => new URL(name, CORE_FIXTURES).pathname;
-const FIXTURE_TITLE = "Generated review 20 (Child K)";
-/** The golden review file of the current format version. */
-const REVIEW = "review-v3.sightline.json";
-const PASSPHRASE = "correct horse battery staple";
-
-/** Clicks `button` and returns the file the app offers: its suggested name and bytes. */
-async function downloadFrom(page, button) {
-  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
-  const bytes = await readFile(await download.path());
-  return { name: download.suggestedFilename(), bytes };
-}
-
-/** Opens `file` (a path or { name, buffer }) with "Open a file" on the Reviews page. */
-async function openFile(page, file) {
-  if (!page.url().endsWith("/")) await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1, name: "Reviews" })).toBeVisible();
-  const payload = typeof file === "string" ? file : { name: file.name, mimeType: "application/octet-stream", buffer: file.bytes ?? file.buffer };
-  await page.getByLabel("Open a file").setInputFiles(payload);
-}
-
-/** Imports the golden review file and waits for its Overview. */
-async function importFixtureReview(page) {
-  await page.goto("/");
-  await openFile(page, coreFixture(REVIEW));
-  const summary = page.getByTestId("file-summary");
-  await expect(summary.getByRole("heading", { name: `“${FIXTURE_TITLE}”` })).toBeVisible();
-  await expect(summary.getByTestId("file-counts")).toContainText("40 chronology events");
-  await summary.getByRole("button", { name: "Import review" }).click();
-  await expect(page.getByTestId("open-result")).toContainText(`“${FIXTURE_TITLE}” is stored in this browser.`);
-  await page.getByTestId("open-result").getByRole("link", { name: "Open the review" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: FIXTURE_TITLE })).toBeVisible();
-}
-
-/** Exports the review on screen from its Overview, optionally with a passphrase. */
-async function exportReview(page, passphrase) {
-  if (passphrase) {
-    await page.getByLabel("Protect with a passphrase").check();
-    await page.getByLabel("Passphrase", { exact: true }).fill(passphrase);
-    await page.getByLabel("Confirm passphrase").fill(passphrase);
-  }
-  const file = await downloadFrom(page, page.getByRole("button", { name: "Export review file" }));
-  await expect(page.getByTestId("saved-file")).toContainText(file.name);
-  // The export stamps the review as agreed with the file; wait for that to be stored.
-  await expect(page.getByTestId("save-status")).toHaveText("Saved");
-  return file;
-}
 
 /** The parts of a review file that must survive a round trip: everything but its envelope. */
 function body(bytes) {
@@ -123,7 +75,7 @@ test("a protected export opens only with its passphrase, in another browser", as
     await expect(other.getByLabel("Passphrase")).toBeFocused();
     await other.getByLabel("Passphrase").fill("the wrong passphrase");
     await other.getByRole("button", { name: "Open the file" }).click();
-    await expect(other.locator("#open-passphrase-error")).toContainText("The passphrase is not the one this file was protected with");
+    await expect(other.locator("#open-passphrase-error")).toContainText("Sightline could not open the file with that passphrase. Either it is not the passphrase the file was protected with");
     await expectAccessible(other, "the passphrase prompt with an error");
     await other.getByLabel("Passphrase").fill(PASSPHRASE);
     await other.getByRole("button", { name: "Open the file" }).click();
@@ -136,12 +88,6 @@ test("a protected export opens only with its passphrase, in another browser", as
     await elsewhere.close();
   }
 });
-
-/** Runs the standard age tool, answering its passphrase prompt (tests/interop/age_tty.py). */
-function age(action, source, target, passphrase) {
-  const helper = new URL("../interop/age_tty.py", import.meta.url).pathname;
-  execFileSync("python3", [helper, action, source, target, passphrase], { stdio: "pipe", timeout: 60_000 });
-}
 
 test("a protected file opens with the standard age tool, and a file age protects opens here", async ({ page, browser }) => {
   const dir = await mkdtemp(join(tmpdir(), "sightline-age-"));
@@ -317,8 +263,10 @@ test("changes made in two browsers merge, and a change made in both asks which t
     await page.getByTestId("file-summary").getByRole("button", { name: "Merge" }).click();
     await expect(merge).toContainText("1 thing was changed in both copies: choose which version to keep.");
     const conflict = merge.getByTestId("conflict");
-    await expect(conflict).toContainText("Title: Title chosen here");
-    await expect(conflict).toContainText("Title: Title chosen by the colleague");
+    // The conflict names the one field both changed, with both values.
+    await expect(conflict.locator("legend")).toHaveText("The review’s details: Title");
+    await expect(conflict).toContainText("Title chosen here");
+    await expect(conflict).toContainText("Title chosen by the colleague");
     await expectAccessible(page, "the merge with a conflict");
     await merge.getByRole("button", { name: "Finish merging" }).click();
     await expect(page.locator("#open-file-error")).toContainText("Choose which version to keep for every difference below.");
@@ -450,7 +398,7 @@ test("a reflection pack answered in another browser comes back as a contribution
   await expect(page.getByLabel("Passphrase", { exact: true })).toBeFocused();
   await page.getByLabel("Passphrase", { exact: true }).fill("not the passphrase");
   await page.getByRole("button", { name: "Open the file" }).click();
-  await expect(page.locator("#contribution-passphrase-error")).toContainText("The passphrase is not the one this file was protected with");
+  await expect(page.locator("#contribution-passphrase-error")).toContainText("Sightline could not open the file with that passphrase. Either it is not the passphrase the file was protected with");
   await page.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
   await page.getByRole("button", { name: "Open the file" }).click();
   await expect(results).toContainText(`${protectedContribution.name}: from School Nurse 1, 0 added, 1 updated, 0 already here.`);

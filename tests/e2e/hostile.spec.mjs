@@ -34,6 +34,9 @@ async function watchForScripts(page) {
   return ran;
 }
 
+/** Words of the program, not of a person: serde's messages and Rust's type names. */
+const INTERNALS = /invalid type|invalid value|expected (struct|a string|a map|a sequence|one of|u\d+|i\d+)|UUID|serde|Review(V\d|File)|missing field|unknown variant|`/;
+
 test("more than 100 malformed files each get a clear message and change nothing stored", async ({ page }) => {
   test.setTimeout(240_000);
   await createReview(page, { title: "Review that must survive" });
@@ -59,11 +62,22 @@ test("more than 100 malformed files each get a clear message and change nothing 
       // Says what is wrong and what to do, in words, not a program's error.
       expect(message, file.name).toMatch(/\.\s.+\.$|\.$/);
       expect(message, file.name).not.toMatch(/panicked|RuntimeError|undefined|unreachable/);
+      // Issue 11: no program internals (serde's and Rust's words) reach the page.
+      expect(message, file.name).not.toMatch(INTERNALS);
+      // A file that says it is Sightline's is damaged, not the wrong file.
+      if (file.bytes.includes('"kind"') && file.bytes.includes('"sightline.')) {
+        expect(message, file.name).not.toContain("Check you chose the right file");
+      }
       outcomes.refused++;
     } else {
       // Read with repairs (each listed) or whole; then left without importing.
-      if (await page.getByTestId("file-repairs").count()) outcomes.repaired++;
-      else outcomes.read++;
+      if (await page.getByTestId("file-repairs").count()) {
+        outcomes.repaired++;
+        const repairs = await page.getByTestId("file-repairs").textContent();
+        expect(repairs, file.name).not.toMatch(INTERNALS);
+        // Records are named by what they are, never by their ids.
+        expect(repairs, file.name).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+      } else outcomes.read++;
       await summary.getByRole("button", { name: "Cancel" }).first().click();
     }
   }

@@ -186,7 +186,7 @@ test("a planted real name blocks the briefing's export until it is fixed, and no
 
   // A finding that names her.
   await nav(page, "Findings");
-  await page.getByLabel("Learning statement").fill("Siobhan KERR was not told about the plan on 12 March 2025.");
+  await page.getByLabel("Learning statement").fill("Siobhan KERR was not told about the plan on 12 March 2025; Bowlby's ideas on attachment were not used.");
   await page.getByRole("button", { name: "Add finding" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Finding" })).toBeVisible();
 
@@ -205,7 +205,9 @@ test("a planted real name blocks the briefing's export until it is fixed, and no
   await expect(watchFlag).toContainText("Section 3: What the review found");
   await expect(watchFlag.locator("mark")).toHaveText("Siobhan KERR");
   await expect(page.locator('[data-testid="flag"][data-kind="date"] mark')).toHaveText("12 March 2025");
-  await expect(page.locator('[data-testid="flag"][data-kind="name"] mark').first()).toHaveText("Northshire");
+  // The committee's own name (in the drafted background) is not taken for a person's name.
+  await expect(page.locator('[data-testid="flag"][data-kind="name"]').filter({ hasText: "Northshire" })).toHaveCount(0);
+  await expect(page.locator('[data-testid="flag"][data-kind="name"] mark').first()).toHaveText("Bowlby");
   await expectAccessible(page, "the Briefing page with its flags");
   // "Section 3" takes the person to the words in the text box.
   await watchFlag.getByRole("button", { name: "Section 3: What the review found" }).click();
@@ -216,9 +218,9 @@ test("a planted real name blocks the briefing's export until it is fixed, and no
   // Fix the name and the date in the text; dismiss the committee's name with a reason.
   const fixed = (await section3.inputValue()).replace("Siobhan KERR", "Mother").replace("on 12 March 2025", "in month 3");
   await section3.fill(fixed);
-  const nameFlag = page.locator('[data-testid="flag"][data-kind="name"]').filter({ hasText: "Northshire" }).first();
+  const nameFlag = page.locator('[data-testid="flag"][data-kind="name"]').filter({ hasText: "Bowlby" }).first();
   await nameFlag.getByText("Dismiss this flag").click();
-  await nameFlag.getByLabel("Why it does not identify anyone").fill("The committee publishes its briefings under its name");
+  await nameFlag.getByLabel("Why it does not identify anyone").fill("Bowlby wrote attachment theory; he is no one in the review");
   await nameFlag.getByRole("button", { name: "Dismiss flag" }).click();
   await page.getByRole("button", { name: "Check for identifying details" }).click();
   await expect(page.getByTestId("check-summary")).toContainText("No flags left to deal with (1 dismissed).");

@@ -109,6 +109,16 @@ impl Review {
             .unwrap_or(self.updated_at)
     }
 
+    /// Records that this copy agrees with another as of `at` (a file was exported from it or
+    /// imported into it). A review from before field times were kept starts keeping them
+    /// here: every field is as the other copy has it, so none has changed since `at`.
+    pub fn mark_synced(&mut self, at: DateTime<Utc>) {
+        self.synced_at = Some(at);
+        if self.fields_tracked_since.is_none() {
+            self.fields_tracked_since = Some(at);
+        }
+    }
+
     /// Stamps every detail field that differs from `before` as changed at `now`. A review
     /// from before field times were kept starts keeping them here, with every other field
     /// taken as changed when the review last changed.
@@ -310,6 +320,19 @@ mod tests {
         legacy.stamp_changes(&before, at(9));
         assert_eq!(legacy.field_changed_at("title"), at(9));
         assert_eq!(legacy.field_changed_at("committee"), at(3));
+    }
+
+    #[test]
+    fn a_review_from_before_field_times_keeps_them_from_its_first_export_or_import() {
+        let mut legacy = review();
+        legacy.fields_tracked_since = None;
+        legacy.updated_at = at(3);
+        legacy.mark_synced(at(5));
+        assert_eq!(legacy.field_changed_at("committee"), at(5));
+        // A later sync does not move it: fields unchanged since the first stay so.
+        legacy.mark_synced(at(8));
+        assert_eq!(legacy.field_changed_at("committee"), at(5));
+        assert_eq!(legacy.synced_at, Some(at(8)));
     }
 
     #[test]

@@ -27,6 +27,19 @@ pub fn strip_bidi_controls(text: &str) -> String {
     text.chars().filter(|c| !is_bidi_control(*c)).collect()
 }
 
+/// `text` for a sentence that quotes it ("This review is already here, as “…”"), shortened
+/// if it is a long title and, if it holds a direction control, wrapped in a first-strong
+/// isolate (U+2068 … U+2069), so that the control cannot reverse the rest of the sentence.
+/// Text without one is left as it is, invisible characters and all.
+pub fn quoted(text: &str) -> String {
+    let shown = crate::text::shown_title(text);
+    if shown.chars().any(is_bidi_control) {
+        format!("\u{2068}{shown}\u{2069}")
+    } else {
+        shown
+    }
+}
+
 /// `text` with every embedding, override and isolate it opens closed at its end, so that it
 /// cannot change the direction of what follows it.
 pub fn balance_bidi(text: &str) -> String {
@@ -214,6 +227,12 @@ mod tests {
         assert!(!escaped.contains("e@e"), "{escaped}");
         // Not inside a word.
         assert_eq!(escape_markdown("awww.yes"), "awww.yes");
+    }
+
+    #[test]
+    fn a_quoted_title_is_isolated_from_its_sentence() {
+        assert_eq!(quoted("A\u{202E}B"), "\u{2068}A\u{202E}B\u{2069}");
+        assert_eq!(quoted("Review 2026-04"), "Review 2026-04");
     }
 
     #[test]

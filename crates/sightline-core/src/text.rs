@@ -17,6 +17,21 @@ pub fn human_bytes(bytes: f64) -> String {
     }
 }
 
+/// The longest a title is drawn, in characters: a title longer than any that can be typed
+/// (one brought in from a file, say) is cut with "…" where it is shown, never in what is
+/// stored.
+pub const SHOWN_TITLE_CHARS: usize = 150;
+
+/// `text` as it is shown in a heading or a tab: at most [`SHOWN_TITLE_CHARS`] characters,
+/// cut with "…" if longer.
+pub fn shown_title(text: &str) -> String {
+    let mut chars = text.char_indices();
+    match chars.nth(SHOWN_TITLE_CHARS) {
+        None => text.to_owned(),
+        Some((at, _)) => format!("{}\u{2026}", text[..at].trim_end()),
+    }
+}
+
 /// A whole number with thousands separated by commas, as UK English writes it: "5,000,000".
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -28,6 +43,22 @@ pub fn thousands(n: u64) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod shown_title_tests {
+    use super::*;
+
+    #[test]
+    fn long_titles_are_cut_for_showing() {
+        assert_eq!(shown_title("Review 2026-04"), "Review 2026-04");
+        let long = "é".repeat(5_000);
+        let shown = shown_title(&long);
+        assert_eq!(shown.chars().count(), SHOWN_TITLE_CHARS + 1);
+        assert!(shown.ends_with('\u{2026}'));
+        assert_eq!(thousands(5_242_880), "5,242,880");
+        assert_eq!(thousands(999), "999");
+    }
 }
 
 #[cfg(test)]

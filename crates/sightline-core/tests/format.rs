@@ -530,6 +530,38 @@ fn a_stage_date_removed_on_one_side_merges_like_any_other_field() {
     );
 }
 
+/// The journey with a review from before field times were kept: its first export
+/// (here) and import (there) start them, so a committee changed there and an event added here
+/// still merge without asking.
+#[test]
+fn a_review_from_before_field_times_merges_field_by_field_after_its_first_exchange() {
+    let (mut here, mut here_content) = small(26);
+    here.fields_tracked_since = None;
+    here.updated_at = at(9);
+    // Exported here at 10:00; imported there at 08:00 by a slow clock.
+    here.mark_synced(at(10));
+    let mut theirs = here.clone();
+    theirs.synced_at = None;
+    theirs.mark_synced(at(8));
+    let file_content = here_content.clone();
+    edit_details(&mut theirs, at(8) + chrono::Duration::minutes(20), |r| {
+        r.committee = "Theirs".into()
+    });
+    let file = ReviewFile {
+        based_on: theirs.synced_at,
+        review: theirs,
+        content: file_content,
+    };
+    let mut added = here_content.events[0].clone();
+    added.id = sightline_core::RecordId::fixed(0x2222);
+    added.updated_at = at(11);
+    here_content.events.push(added);
+    here.touch(at(11));
+    let plan = plan_merge((&here, &here_content), &file);
+    assert!(plan.conflicts.is_empty(), "{:?}", plan.conflicts);
+    assert_eq!(plan.resolve(&[]).0.committee, "Theirs");
+}
+
 /// Copies from before field times were kept cannot say which fields changed: every field
 /// that differs is asked about on its own, and nothing is taken or dropped unasked.
 #[test]

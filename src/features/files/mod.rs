@@ -5,11 +5,8 @@ pub mod open;
 
 pub use open::FileOpener;
 
+use crate::platform::{crypto_worker, files, timing};
 use leptos::prelude::*;
-use sightline_core::format::encryption;
-
-use crate::components::passphrase::next_frame;
-use crate::platform::{files, timing};
 
 /// Where saving a file has got to, for the page to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,8 +18,8 @@ pub enum SaveProgress {
 }
 
 /// Offers `text` as a download called `name`, protected with `passphrase` when there is one
-/// (as an age file, named `<name>.age`). Protecting holds the page for about a second, so the
-/// page is told first and drawn before the work starts.
+/// (as an age file, named `<name>.age`). Protecting takes about a second; it runs in a worker,
+/// so the page says so and stays responsive meanwhile.
 pub async fn save_text_file(
     name: String,
     text: String,
@@ -32,9 +29,8 @@ pub async fn save_text_file(
     let (bytes, name, mime) = match passphrase {
         Some(passphrase) => {
             progress.try_set(SaveProgress::Protecting);
-            next_frame().await;
             timing::mark("sightline:encrypt-start");
-            let sealed = encryption::encrypt(text.as_bytes(), &passphrase);
+            let sealed = crypto_worker::encrypt(text.into_bytes(), passphrase).await;
             timing::measure("sightline:encrypt", "sightline:encrypt-start");
             (sealed, format!("{name}.age"), "application/octet-stream")
         }

@@ -19,6 +19,7 @@ use sightline_core::ReviewId;
 
 use crate::components::ErrorMessage;
 use crate::features::packs::save_pack_draft;
+use crate::platform::crypto_worker::{self, CryptoError};
 use crate::platform::ids::BrowserIds;
 use crate::platform::{clock, files, storage, timing};
 use crate::routes::{review_section_href, use_navigator, ReviewSection, Route};
@@ -40,6 +41,9 @@ pub type IncomingFile = Result<(String, Arc<Vec<u8>>), String>;
 enum Step {
     Choose,
     Working(String),
+    /// The passphrase work is under way (in a worker): the page can be used, and it can be
+    /// cancelled.
+    Unlocking(String),
     Passphrase {
         name: String,
         bytes: Arc<Vec<u8>>,
@@ -237,26 +241,29 @@ pub fn FileOpener(
     };
 
     let passphrase = RwSignal::new(String::new());
+    // The passphrase work under way, so that Cancel can stop it.
+    let unlocking = StoredValue::new_local(None::<crypto_worker::Canceller>);
     let unlock = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Step::Passphrase { name, bytes, .. } = step.get_untracked() else {
             return;
         };
         let typed = passphrase.get_untracked();
-        step.set(Step::Working(
-            "Opening the protected file\u{2026} this takes a few seconds.".into(),
-        ));
+        step.set(Step::Unlocking(name.clone()));
+        timing::mark("sightline:decrypt-start");
+        let (canceller, work) = crypto_worker::decrypt(bytes.clone(), typed);
+        unlocking.set_value(Some(canceller));
         leptos::task::spawn_local(async move {
-            crate::components::passphrase::next_frame().await;
-            timing::mark("sightline:decrypt-start");
-            let opened = encryption::decrypt(&bytes, &typed);
+            let opened = work.await;
+            unlocking.set_value(None);
             timing::measure("sightline:decrypt", "sightline:decrypt-start");
             match opened {
+                Err(CryptoError::Cancelled) => {}
                 Ok(plain) => {
                     passphrase.set(String::new());
                     dispatch(name, Arc::new(plain));
                 }
-                Err(FileError::WrongPassphrase) => {
+                Err(CryptoError::File(FileError::WrongPassphrase)) => {
                     step.set(Step::Passphrase {
                         name,
                         bytes,
@@ -266,9 +273,16 @@ pub fn FileOpener(
                         crate::components::page_title::focus_element("open-passphrase")
                     });
                 }
-                Err(problem) => fail(problem.to_string()),
+                Err(CryptoError::File(problem)) => fail(problem.to_string()),
             }
         });
+    };
+    let cancel_unlock = move |_| {
+        if let Some(canceller) = unlocking.get_value() {
+            canceller.cancel();
+        }
+        unlocking.set_value(None);
+        step.set(Step::Choose);
     };
 
     // Storing, once the person has chosen.
@@ -292,7 +306,10 @@ pub fn FileOpener(
     let import_new = move |file: ReviewFile, synced_at, replace: bool| {
         leptos::task::spawn_local(async move {
             let mut review = file.review;
-            review.synced_at = synced_at;
+            match synced_at {
+                Some(at) => review.mark_synced(at),
+                None => review.synced_at = None,
+            }
             let result = async {
                 let store = storage::shared().await.map_err(|e| e.to_string())?;
                 if replace {
@@ -318,7 +335,7 @@ pub fn FileOpener(
                 Ok((
                     format!(
                         "\u{201c}{}\u{201d} is stored in this browser.",
-                        review.title
+                        sightline_core::markup::quoted(&review.title)
                     ),
                     review.id,
                 ))
@@ -396,7 +413,7 @@ pub fn FileOpener(
                 Ok((
                     format!(
                         "Merged: \u{201c}{}\u{201d} now holds both copies\u{2019} changes ({}).",
-                        review.title,
+                        sightline_core::markup::quoted(&review.title),
                         plural(changes.len(), "record changed", "records changed")
                     ),
                     review.id,
@@ -515,6 +532,14 @@ pub fn FileOpener(
             {move || match step.get() {
                 Step::Choose => ().into_any(),
                 Step::Working(message) => view! { <p class="app-body" role="status">{message}</p> }.into_any(),
+                Step::Unlocking(name) => view! {
+                    <div class="app-inline-form" data-testid="unlocking">
+                        <p class="app-body" role="status">
+                            {format!("Unlocking \u{201c}{}\u{201d}\u{2026} this can take a few seconds. You can go on using Sightline meanwhile.", sightline_core::markup::quoted(&name))}
+                        </p>
+                        <button type="button" class="app-button app-button--secondary" on:click=cancel_unlock>"Cancel"</button>
+                    </div>
+                }.into_any(),
                 Step::Passphrase { name, error: wrong, .. } => view! {
                     <form class="app-inline-form" novalidate on:submit=unlock>
                         <p class="app-body">{format!("\u{201c}{name}\u{201d} is protected with a passphrase.")}</p>
@@ -536,7 +561,7 @@ pub fn FileOpener(
                     let review_file = file.value.clone();
                     view! {
                         <section class="app-panel" aria-labelledby="file-summary-heading" data-testid="file-summary">
-                            <FileSummary heading=format!("\u{201c}{}\u{201d}", file.value.review.title) info=file.info.clone() counts=describe_counts(&file.value.content) repairs=file.repairs.clone() />
+                            <FileSummary heading=format!("\u{201c}{}\u{201d}", sightline_core::markup::quoted(&file.value.review.title)) info=file.info.clone() counts=describe_counts(&file.value.content) repairs=file.repairs.clone() />
                             {match here {
                                 None => {
                                     let review_file = review_file.clone();
@@ -551,7 +576,7 @@ pub fn FileOpener(
                                     let (for_replace, for_both, for_merge) = (review_file.clone(), review_file.clone(), (*file).clone());
                                     view! {
                                         <div class="app-warning-text">
-                                            {format!("This review is already in this browser, as \u{201c}{title}\u{201d}. Choose what to do:")}
+                                            {format!("This review is already in this browser, as \u{201c}{}\u{201d}. Choose what to do:", sightline_core::markup::quoted(&title))}
                                         </div>
                                         <dl class="app-choices">
                                             <dt><button type="button" class="app-button" on:click=move |_| start_merge(for_merge.clone())>"Merge"</button></dt>
@@ -633,7 +658,7 @@ pub fn FileOpener(
                                                     }
                                                 />
                                                 <label class="app-label app-checkboxes__label" for=box_id>
-                                                    {r.review.title.clone()}
+                                                    {sightline_core::text::shown_title(&r.review.title)}
                                                     <span class="app-block app-secondary-text">
                                                         {format!("{}; {}{}", r.review.review_type.label(), plural(r.content.events.len(), "chronology event", "chronology events"), if is_here { "; already in this browser" } else { "" })}
                                                     </span>

@@ -226,7 +226,7 @@ fn PackAnswers(draft: PackDraft) -> impl IntoView {
     );
 
     view! {
-        <span class="app-caption-l">{format!("Reflection pack for {}", pack.review_title)}</span>
+        <span class="app-caption-l">{format!("Reflection pack for {}", sightline_core::markup::quoted(&pack.review_title))}</span>
         <h1 class="app-heading-l">{pack.reflection.title.clone()}</h1>
         <div class="app-inset-text">
             <p>"Answer as your role, never by name, and do not name anyone else. Your answers stay in this browser until you export your contribution and send the file to the facilitator."</p>

@@ -107,7 +107,7 @@ pub fn ManageReview() -> impl IntoView {
         </p>
         <ConfirmDialog
             open=confirming_delete
-            heading=Signal::derive(move || format!("Delete \u{201c}{}\u{201d}?", review.read().title))
+            heading=Signal::derive(move || format!("Delete \u{201c}{}\u{201d}?", sightline_core::markup::quoted(&review.read().title)))
             confirm_label="Delete review"
             on_confirm=delete
         >

@@ -41,7 +41,7 @@ pub fn OverviewPage() -> impl IntoView {
             " review"
         </span>
         <h1 class="app-heading-xl" id="review-title">
-            {move || review.read().title.clone()}
+            {move || sightline_core::text::shown_title(&review.read().title)}
         </h1>
         <p class="app-status-tags">{status_tags}</p>
         <ReviewDetails />

@@ -151,7 +151,7 @@ impl ReviewSession {
     /// change to the review: a later merge compares each side's changes with this moment, so
     /// stamping the review as changed now would make every later merge see a change here.
     pub fn mark_synced(&self, at: chrono::DateTime<chrono::Utc>) {
-        self.review.update(|review| review.synced_at = Some(at));
+        self.review.update(|review| review.mark_synced(at));
         self.saver.with_value(|saver| saver.changed([], false));
     }
 

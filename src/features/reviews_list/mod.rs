@@ -238,7 +238,7 @@ fn ReviewsTable(summaries: Vec<ReviewSummary>, today: chrono::NaiveDate) -> impl
             view! {
                 <tr class="app-table__row" data-testid="review-row">
                     <th class="app-table__header" scope="row">
-                        <a href=review_href(summary.id)>{summary.title.clone()}</a>
+                        <a href=review_href(summary.id)>{sightline_core::text::shown_title(&summary.title)}</a>
                         " "
                         {status_tags}
                     </th>

@@ -104,6 +104,32 @@ fn map_error(error: age::DecryptError) -> FileError {
     }
 }
 
+/// A decryption failure as a short code, for passing between the page and the worker that
+/// does the passphrase work ([`error_from_code`] reads it back).
+pub fn error_code(error: &FileError) -> String {
+    match error {
+        FileError::WrongPassphrase => "wrong-passphrase".into(),
+        FileError::EncryptedDamaged => "damaged".into(),
+        FileError::ExcessiveWork => "excessive-work".into(),
+        FileError::TooLarge => "too-large".into(),
+        FileError::Damaged(what) => format!("damaged:{what}"),
+        other => format!("other:{other}"),
+    }
+}
+
+/// The failure an [`error_code`] stands for.
+pub fn error_from_code(code: &str) -> FileError {
+    match code {
+        "wrong-passphrase" => FileError::WrongPassphrase,
+        "excessive-work" => FileError::ExcessiveWork,
+        "too-large" => FileError::TooLarge,
+        _ => match code.split_once(':') {
+            Some(("damaged", what)) => FileError::Damaged(what.to_owned()),
+            _ => FileError::EncryptedDamaged,
+        },
+    }
+}
+
 /// How hard a passphrase would be to guess.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Strength {
@@ -235,6 +261,19 @@ mod tests {
             decrypt(b"age-encryption.org/v1\n", "x"),
             Err(FileError::EncryptedDamaged)
         ));
+    }
+
+    #[test]
+    fn failures_survive_the_trip_to_the_worker_and_back() {
+        for error in [
+            FileError::WrongPassphrase,
+            FileError::EncryptedDamaged,
+            FileError::ExcessiveWork,
+            FileError::TooLarge,
+            FileError::Damaged("it is protected with a key".into()),
+        ] {
+            assert_eq!(error_from_code(&error_code(&error)), error);
+        }
     }
 
     #[test]

@@ -124,7 +124,7 @@ pub enum FileError {
     #[error("The file is damaged and cannot be read: {0}. {DAMAGED_ADVICE}")]
     Damaged(String),
     /// A text in the file is far longer than any field holds.
-    #[error("This file cannot be opened: {place} is {} characters long, far more than any Sightline field holds, so the file is damaged or was not made by Sightline. Check you chose the right file, or ask for it to be sent again.", crate::text::thousands(*.chars as u64))]
+    #[error("This Sightline file cannot be opened: {place} is {} characters long, far more than any Sightline field holds, so the file is damaged (or was changed by another program). {DAMAGED_ADVICE}", crate::text::thousands(*.chars as u64))]
     TooLong { place: String, chars: usize },
     #[error("This file is protected with a passphrase. Enter the passphrase to open it.")]
     PassphraseNeeded,

@@ -9,7 +9,7 @@ use sightline_core::format::pack::{apply_contribution, make_pack, read_contribut
 use sightline_core::format::{file_name, FileError};
 use sightline_core::RecordId;
 
-use crate::components::passphrase::{next_frame, Protection, ProtectionFields};
+use crate::components::passphrase::{Protection, ProtectionFields};
 use crate::components::ErrorMessage;
 use crate::features::files::{save_text_file, SaveProgress, SaveProgressNote};
 use crate::features::review::session::use_review_session;
@@ -64,6 +64,8 @@ pub fn PackExchange(reflection: RecordId) -> impl IntoView {
     let waiting = RwSignal::new(None::<(String, Arc<Vec<u8>>)>);
     let passphrase = RwSignal::new(String::new());
     let passphrase_error = RwSignal::new(None::<String>);
+    // Whether the passphrase work is under way (in a worker, so the page stays usable).
+    let unlocking = RwSignal::new(false);
     let apply = move |name: String, bytes: &[u8]| {
         let message = match read_contribution(bytes) {
             Ok(contribution) => {
@@ -149,9 +151,17 @@ pub fn PackExchange(reflection: RecordId) -> impl IntoView {
             return;
         };
         let typed = passphrase.get_untracked();
+        unlocking.set(true);
         leptos::task::spawn_local(async move {
-            next_frame().await;
-            match encryption::decrypt(&bytes, &typed) {
+            let (_, work) = crate::platform::crypto_worker::decrypt(bytes.clone(), typed);
+            let opened = work.await;
+            unlocking.set(false);
+            match opened.map_err(|e| match e {
+                crate::platform::crypto_worker::CryptoError::File(error) => error,
+                crate::platform::crypto_worker::CryptoError::Cancelled => {
+                    FileError::EncryptedDamaged
+                }
+            }) {
                 Ok(plain) => {
                     waiting.set(None);
                     passphrase.set(String::new());
@@ -224,7 +234,10 @@ pub fn PackExchange(reflection: RecordId) -> impl IntoView {
                         on:input=move |ev| passphrase.set(event_target_value(&ev))
                     />
                 </div>
-                <button type="submit" class="app-button">"Open the file"</button>
+                <button type="submit" class="app-button" disabled=move || unlocking.get()>"Open the file"</button>
+                <Show when=move || unlocking.get()>
+                    <p class="app-body" role="status">"Unlocking the file\u{2026} this can take a few seconds."</p>
+                </Show>
             </form>
         })}
         <Show when=move || !results.read().is_empty()>
