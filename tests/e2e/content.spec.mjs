@@ -39,6 +39,8 @@ async function importCsv(page, file) {
 }
 
 test("a small review built through every section is all there after a reload, and search finds it", async ({ page }) => {
+  // Long: many steps and pages (20-32 s on a 2-core machine); a limit with a wide margin for a busy one.
+  test.setTimeout(120_000);
   const url = await createReview(page, { title: "Content review" });
 
   // Register: the subject's code is suggested; professionals are numbered by role.

@@ -62,6 +62,8 @@ function checkJsonCanvas(canvas) {
 }
 
 test("a small map built with the mouse is there after a reload, with undo and redo", async ({ page }) => {
+  // Long: many steps and pages (20-32 s on a 2-core machine); a limit with a wide margin for a busy one.
+  test.setTimeout(120_000);
   await createReview(page, { title: "Map by mouse" });
   await openMap(page);
   await expect(page.getByTestId("map-counts")).toHaveText("0 nodes, 0 links");
