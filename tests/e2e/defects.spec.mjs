@@ -29,7 +29,7 @@ async function addEvent(page, what) {
   await expect(page.getByTestId("save-status")).toHaveText("Saved");
 }
 
-test("a committee changed in one copy and an event added in the other merge without asking, and nothing is lost", async ({ page, browser }) => {
+test("a committee changed in one copy and an event added in the other merge without asking; a committee changed in both asks only about it; nothing is lost", async ({ page, browser }) => {
   test.setTimeout(120_000);
   await importFixtureReview(page);
   const shared = await exportReview(page);
@@ -55,6 +55,33 @@ test("a committee changed in one copy and an event added in the other merge with
     await nav(page, "Chronology");
     await expect(page.getByTestId("event-row").filter({ hasText: "Event added in this browser" })).toHaveCount(1);
     await page.reload();
+    await expect(page.getByTestId("event-row").filter({ hasText: "Event added in this browser" })).toHaveCount(1);
+
+    // Both now change the committee; here the title changes too, there an event is added.
+    // Only the committee is asked about, and keeping this browser's keeps every other change.
+    await nav(page, "Overview");
+    await changeCommittee(page, "Committee chosen here");
+    await page.getByRole("button", { name: "Change title" }).click();
+    await page.getByRole("textbox", { name: "Title", exact: true }).fill("Title changed here");
+    await page.getByRole("button", { name: "Save title" }).click();
+    await expect(page.getByTestId("save-status")).toHaveText("Saved");
+    await changeCommittee(colleague, "Committee the colleague chose again");
+    await addEvent(colleague, "Event added by the colleague");
+    const again = await exportReview(colleague);
+    await openFile(page, again);
+    await page.getByTestId("file-summary").getByRole("button", { name: "Merge" }).click();
+    await expect(merge).toContainText("1 thing was changed in both copies: choose which version to keep.");
+    const conflict = merge.getByTestId("conflict");
+    await expect(conflict).toHaveCount(1);
+    await expect(conflict.locator("legend")).toHaveText("The review’s details: Committee");
+    await conflict.getByLabel("Keep the version in this browser").check();
+    await merge.getByRole("button", { name: "Finish merging" }).click();
+    await page.getByTestId("open-result").getByRole("link", { name: "Open the review" }).click();
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Title changed here");
+    await expect(page.getByText("Committee chosen here")).toBeVisible();
+    await nav(page, "Chronology");
+    await expect(page.getByTestId("event-row").filter({ hasText: "Event added by the colleague" })).toHaveCount(1);
     await expect(page.getByTestId("event-row").filter({ hasText: "Event added in this browser" })).toHaveCount(1);
   } finally {
     await elsewhere.close();
