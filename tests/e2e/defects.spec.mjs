@@ -67,6 +67,7 @@ test("a committee changed in one copy and an event added in the other merge with
     await expect(page.getByTestId("save-status")).toHaveText("Saved");
     await changeCommittee(colleague, "Committee the colleague chose again");
     await addEvent(colleague, "Event added by the colleague");
+    await nav(colleague, "Overview");
     const again = await exportReview(colleague);
     await openFile(page, again);
     await page.getByTestId("file-summary").getByRole("button", { name: "Merge" }).click();

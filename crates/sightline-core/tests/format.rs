@@ -1065,6 +1065,18 @@ mod generated {
             prop_assert_eq!(write_review_file(&read.value.review, &read.value.content, at(hours), "0.1.0"), text);
         }
 
+        /// Any title gives a file name a file system takes: letters, digits and hyphens, no
+        /// direction control or separator, at most 80 characters before the date, never empty.
+        #[test]
+        fn any_title_gives_a_safe_file_name(title in "\\PC{0,400}") {
+            let date = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+            let name = sightline_core::format::file_name(&title, date, ".sightline.json", true);
+            let stem = name.strip_suffix("-2026-12-02.sightline.json.age").unwrap();
+            prop_assert!(!stem.is_empty() && stem.chars().count() <= 80, "{}", name);
+            prop_assert!(stem.chars().all(|c| c.is_alphanumeric() || c == '-'), "{}", name);
+            prop_assert!(!stem.starts_with('-') && !stem.ends_with('-') && !stem.contains("--"), "{}", name);
+        }
+
         /// Whatever the bytes, reading returns an answer rather than panicking.
         #[test]
         fn reading_any_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
@@ -1084,4 +1096,31 @@ mod generated {
             let _ = read_review_file(&text, &mut SeededIds::new(1));
         }
     }
+}
+
+/// Direction controls, separators and reserved characters never reach a file name, and a
+/// title far longer than a name can be is cut at a hyphen-free end.
+#[test]
+fn file_names_drop_direction_controls_and_are_cut_to_a_usable_length() {
+    use sightline_core::format::file_name;
+    let date = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    assert_eq!(
+        file_name("Child A \u{202E}fdp.exe\u{2066}", date, ".csv", false),
+        "Child-A-fdp-exe-2026-12-02.csv"
+    );
+    assert_eq!(
+        file_name("../..\\etc/passwd: <x>|?*", date, ".md", false),
+        "etc-passwd-x-2026-12-02.md"
+    );
+    assert_eq!(
+        file_name("\u{202E}\u{200F}", date, ".md", false),
+        "review-2026-12-02.md"
+    );
+    let long = file_name(&"Review of ".repeat(1000), date, ".sightline.json", false);
+    let stem = long.strip_suffix("-2026-12-02.sightline.json").unwrap();
+    assert!(stem.chars().count() <= 80, "{long}");
+    assert!(
+        stem.starts_with("Review-of-Review-of") && !stem.ends_with('-'),
+        "{long}"
+    );
 }

@@ -577,18 +577,28 @@ pub fn write_backup(
     .expect("a backup always serialises")
 }
 
+/// The longest a file name's title part may be, in characters: file systems allow 255 bytes
+/// in a name, and a name much longer than this is no use to anyone reading a folder.
+const MAX_FILE_STEM_CHARS: usize = 80;
+
 /// A file name from a title and a date: `Review-2026-03-Child-A-2026-11-26.sightline.json`,
-/// with `.age` added when the file is protected with a passphrase.
+/// with `.age` added when the file is protected with a passphrase. Only letters and digits of
+/// the title are kept (so no direction control, path separator or reserved character reaches
+/// the name), joined by hyphens and cut to 80 characters.
 pub fn file_name(title: &str, date: NaiveDate, suffix: &str, encrypted: bool) -> String {
     let stem: String = title
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { '-' })
         .collect();
-    let stem = stem
+    let mut stem = stem
         .split('-')
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
         .join("-");
+    if let Some((cut, _)) = stem.char_indices().nth(MAX_FILE_STEM_CHARS) {
+        stem.truncate(cut);
+        stem.truncate(stem.trim_end_matches('-').len());
+    }
     let stem = if stem.is_empty() {
         "review".to_owned()
     } else {

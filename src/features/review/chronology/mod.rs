@@ -179,10 +179,11 @@ pub fn ChronologyPage() -> impl IntoView {
 
     let export = move |_| {
         let csv = export_csv(&content.read_untracked());
-        let file_name = format!(
-            "{}-chronology-{}.csv",
-            file_stem(&review.read_untracked().title),
-            clock::today().format("%Y-%m-%d")
+        let file_name = sightline_core::format::file_name(
+            &format!("{} chronology", review.read_untracked().title),
+            clock::today(),
+            ".csv",
+            false,
         );
         if let Err(error) = files::download(&file_name, "text/csv;charset=utf-8", csv.as_bytes()) {
             leptos::logging::warn!("{error}");
@@ -387,24 +388,6 @@ pub fn ChronologyPage() -> impl IntoView {
             <p class="app-body">{move || deleting.get().map(|(_, text)| text).unwrap_or_default()}</p>
             <p class="app-body">"Episodes and reflection answers linked to it will no longer list it."</p>
         </ConfirmDialog>
-    }
-}
-
-/// A file name from a review title: letters, digits and dashes only.
-pub fn file_stem(title: &str) -> String {
-    let stem: String = title
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    let stem = stem
-        .split('-')
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if stem.is_empty() {
-        "review".to_owned()
-    } else {
-        stem
     }
 }
 
