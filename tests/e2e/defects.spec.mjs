@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readFile } from "node:fs/promises";
 import { test, expect, createReview, expectAccessible } from "./support.mjs";
-import { age, openFile, importFixtureReview, exportReview, FIXTURE_TITLE, REVIEW, PASSPHRASE, coreFixture } from "./files-support.mjs";
+import { age, openFile, importFixtureReview, exportReview, rename, FIXTURE_TITLE, REVIEW, PASSPHRASE, coreFixture } from "./files-support.mjs";
 
 const nav = (page, name) =>
   page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name, exact: true }).click();
@@ -61,10 +61,7 @@ test("a committee changed in one copy and an event added in the other merge with
     // Only the committee is asked about, and keeping this browser's keeps every other change.
     await nav(page, "Overview");
     await changeCommittee(page, "Committee chosen here");
-    await page.getByRole("button", { name: "Change title" }).click();
-    await page.getByRole("textbox", { name: "Title", exact: true }).fill("Title changed here");
-    await page.getByRole("button", { name: "Save title" }).click();
-    await expect(page.getByTestId("save-status")).toHaveText("Saved");
+    await rename(page, "Title changed here");
     await changeCommittee(colleague, "Committee the colleague chose again");
     await addEvent(colleague, "Event added by the colleague");
     await nav(colleague, "Overview");

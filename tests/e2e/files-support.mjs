@@ -59,3 +59,11 @@ export function age(action, source, target, passphrase) {
   execFileSync("python3", [helper, action, source, target, passphrase], { stdio: "pipe", timeout: 60_000 });
 }
 
+/** Changes the review's title on its Overview and waits until it is saved. */
+export async function rename(page, title) {
+  await page.getByRole("button", { name: "Change title" }).click();
+  await page.getByRole("textbox", { name: "Title", exact: true }).fill(title);
+  await page.getByRole("button", { name: "Save title" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+}

@@ -5,7 +5,7 @@ import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test, expect, createReview, expectAccessible } from "./support.mjs";
-import { age, downloadFrom, openFile, importFixtureReview, exportReview, FIXTURE_TITLE, REVIEW, PASSPHRASE, coreFixture } from "./files-support.mjs";
+import { age, downloadFrom, openFile, importFixtureReview, exportReview, FIXTURE_TITLE, REVIEW, PASSPHRASE, coreFixture, rename } from "./files-support.mjs";
 
 
 /** The parts of a review file that must survive a round trip: everything but its envelope. */
@@ -22,14 +22,6 @@ async function deleteReviewOnScreen(page) {
   await page.getByRole("button", { name: "Delete review" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete review" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Reviews" })).toBeVisible();
-}
-
-async function rename(page, title) {
-  await page.getByRole("button", { name: "Change title" }).click();
-  await page.getByRole("textbox", { name: "Title", exact: true }).fill(title);
-  await page.getByRole("button", { name: "Save title" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  await expect(page.getByTestId("save-status")).toHaveText("Saved");
 }
 
 test("a review exported, deleted and imported again is the same review, and the import survives a reload", async ({ page }) => {
