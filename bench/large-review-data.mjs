@@ -7,7 +7,7 @@ import { chromium } from "@playwright/test";
 export function generateLargeReview() {
   console.log("Generating the large review (seed 1)…");
   const data = JSON.parse(
-    execFileSync("cargo", ["run", "--release", "--quiet", "-p", "sightline-core", "--example", "large_review", "--", "1"], {
+    execFileSync("cargo", ["run", "--release", "--quiet", "-p", "sightline-core", "--features", "testing", "--example", "large_review", "--", "1"], {
       maxBuffer: 256 * 1024 * 1024,
       encoding: "utf8",
     }),

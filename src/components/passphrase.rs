@@ -2,8 +2,8 @@
 //! one.
 
 use leptos::prelude::*;
+use sightline_core::form::FieldError;
 use sightline_core::format::encryption::{check_new_passphrase, strength};
-use sightline_core::validation::FieldError;
 
 use super::error_summary::error_for;
 use super::ErrorMessage;

@@ -30,9 +30,10 @@ use futures::future::LocalBoxFuture;
 use futures::FutureExt;
 use js_sys::{Object, Reflect};
 use rexie::{ObjectStore, Rexie, TransactionMode};
+use sightline_core::content::load_record;
 use sightline_core::content::RecordKind;
 use sightline_core::record::{
-    decode_review, decode_summary, encode_review, encode_summary, load_record, RecordError,
+    decode_review, decode_summary, encode_review, encode_summary, RecordError,
 };
 use sightline_core::restore_points::PointInfo;
 use sightline_core::{RecordId, Review, ReviewContent, ReviewId, ReviewSummary};
@@ -166,8 +167,8 @@ pub fn writes_for(
     content: &ReviewContent,
     changes: &[sightline_core::content::Change],
 ) -> Vec<RecordWrite> {
+    use sightline_core::content::encode_from;
     use sightline_core::content::Change;
-    use sightline_core::record::encode_from;
     changes
         .iter()
         .map(|change| match *change {
@@ -549,7 +550,7 @@ impl ReviewStore {
         let current = self.revision(review.id).await?.unwrap_or(0);
         self.write(
             review,
-            &sightline_core::learning::actions::open_action_dues(content),
+            &sightline_core::content::actions::open_action_dues(content),
             current,
             &all_writes(content),
             true,

@@ -5,9 +5,10 @@
 //!     cargo run --release -p sightline-core --example large_review -- [seed] > large-review.json
 
 use chrono::{TimeZone, Utc};
+use sightline_core::content::encode_from;
 use sightline_core::content::Change;
-use sightline_core::generate::{generate_review, ReviewSize};
-use sightline_core::record::{encode_from, encode_review, encode_summary};
+use sightline_core::record::{encode_review, encode_summary};
+use sightline_core::testing::{generate_review, ReviewSize};
 use sightline_core::ReviewSummary;
 
 fn main() {

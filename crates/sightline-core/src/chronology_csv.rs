@@ -11,8 +11,9 @@ use chrono::{DateTime, Utc};
 
 use crate::content::chronology::{ChronologyFilter, EventForm, Seen};
 use crate::content::{Agency, ChronologyEvent, Person, ReviewContent};
+use crate::form::FieldError;
 use crate::ids::IdSource;
-use crate::validation::FieldError;
+use crate::text::{escape_formula, needs_escape};
 
 /// The largest CSV file read, in bytes. A chronology of tens of thousands of rows is far below.
 pub const MAX_CSV_BYTES: usize = 20 * 1024 * 1024;
@@ -495,29 +496,6 @@ pub fn plan_import(
     Ok(plan)
 }
 
-/// The characters that make a spreadsheet read a cell as a formula (OWASP's list: `=`, `+`,
-/// `-`, `@`, tab and carriage return).
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
-/// Whether a cell must be escaped: it starts like a formula, or it is apostrophes and then a
-/// formula start (so that a cell that really begins `'=` keeps its apostrophe on the way
-/// back).
-fn needs_escape(cell: &str) -> bool {
-    cell.trim_start_matches('\'').starts_with(FORMULA_STARTS)
-}
-
-/// Stops a spreadsheet from running a cell as a formula when the file is opened: such cells
-/// are written with one more leading apostrophe, which spreadsheets hide and import removes.
-/// The round trip is exact: `=SUM(A1)` is written `'=SUM(A1)`, and a cell typed as `'=SUM(A1)`
-/// is written `''=SUM(A1)`, each reading back as it was.
-pub(crate) fn escape_formula(cell: &str) -> String {
-    if needs_escape(cell) {
-        format!("'{cell}")
-    } else {
-        cell.to_owned()
-    }
-}
-
 /// The chronology as CSV, in date order, with headings that import reads back. Starts with a
 /// UTF-8 byte order mark so that Excel shows every character correctly.
 pub fn export_csv(content: &ReviewContent) -> String {
@@ -849,7 +827,7 @@ March 2025,Police Scotland,,Concern report,n/k,,Police system,Early\n\
         ] {
             let escaped = escape_formula(cell);
             assert!(
-                !escaped.starts_with(FORMULA_STARTS),
+                !escaped.starts_with(crate::text::FORMULA_STARTS),
                 "{escaped:?} would run as a formula"
             );
             assert_eq!(unescape_formula(&escaped), cell, "{cell:?} via {escaped:?}");

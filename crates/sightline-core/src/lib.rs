@@ -1,39 +1,44 @@
-//! Sightline's domain: Learning Reviews, their lifecycle and due-date rules, validation, ids and the
-//! record format they are stored in.
+//! Sightline's domain: Learning Reviews, their lifecycle and due-date rules, their content, and the
+//! files and records they are stored in.
 //!
 //! This crate is pure Rust. It has no browser, UI or storage dependency, so its rules run and are
 //! tested natively. Anything that depends on the outside world is passed in: the clock as a
 //! `DateTime<Utc>` or a UK calendar date, new ids as random bytes.
 
+// Leaves: vocabulary every other module may use.
+pub mod dates;
+pub mod factors;
+pub mod form;
+pub mod ids;
+pub mod markup;
+pub mod text;
+// The record kernel, then the review's own details and lifecycle, then its content.
+pub mod content;
+pub mod record;
+pub mod review;
+// What is done with the content.
 pub mod anonymise;
 pub mod chronology_csv;
-pub mod content;
-pub mod dates;
-pub mod details;
-pub mod format;
-pub mod generate;
-pub mod ids;
-pub mod learning;
-pub mod lifecycle;
 pub mod map;
-pub mod markup;
-pub mod record;
 pub mod render;
-pub mod restore_points;
-pub mod review;
 pub mod search;
-pub mod summary;
+// Files and storage, which use all of the above.
+pub mod format;
+pub mod restore_points;
 pub mod sync;
-pub mod text;
-pub mod validation;
+/// Made-up reviews of any size for tests and benchmarks (the `testing` feature).
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 
-pub use content::{Record, RecordKind, ReviewContent};
+pub use content::ReviewContent;
 pub use dates::{format_uk_date, uk_civil_date, DateLabel, DateParts, DateProblem};
+pub use form::FieldError;
 pub use ids::{IdSource, RecordId, ReviewId};
-pub use lifecycle::{
+pub use record::{Record, RecordKind};
+pub use review::lifecycle::{
     lifecycle, next_due, DueDate, LifecycleRow, Milestone, MilestoneState, NextDue, Stage,
     Timescales,
 };
+pub use review::new_review::{NewReview, NewReviewForm};
+pub use review::summary::{ReviewListQuery, ReviewSummary};
 pub use review::{ParallelProceedings, Review, ReviewStatus, ReviewType, StageDates};
-pub use summary::{ReviewListQuery, ReviewSummary};
-pub use validation::{FieldError, NewReview, NewReviewForm};

@@ -275,7 +275,7 @@ pub fn summarise_changes(before: Option<&ReviewContent>, after: &ReviewContent) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::generate::{generate_review, ReviewSize};
+    use crate::testing::{generate_review, ReviewSize};
     use chrono::TimeZone;
 
     fn at(hour: u32) -> DateTime<Utc> {

@@ -16,10 +16,10 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
+use crate::content::{encode_from, load_record};
 use crate::content::{RecordKind, ReviewContent};
-use crate::details::{detail_fields, with_detail};
 use crate::ids::RecordId;
-use crate::record::{encode_from, load_record};
+use crate::review::details::{detail_fields, with_detail};
 use crate::review::Review;
 
 /// What this tab has changed and not yet stored, record by record.
@@ -45,7 +45,7 @@ pub struct Rebased {
     pub conflicts: Vec<SyncConflict>,
 }
 
-/// The review's details, merged field by field (`crate::details`): a field this tab changed
+/// The review's details, merged field by field (`crate::review::details`): a field this tab changed
 /// since `base` keeps this tab's value and change time; any other field takes the stored one.
 fn rebase_details(base: &Review, local: &Review, stored: &Review) -> (Review, Vec<SyncConflict>) {
     let (was, mine, theirs) = (
@@ -143,7 +143,7 @@ fn changed_since(encoded: &str, since: DateTime<Utc>) -> bool {
 mod tests {
     use super::*;
     use crate::content::ChronologyEvent;
-    use crate::generate::{generate_review, ReviewSize};
+    use crate::testing::{generate_review, ReviewSize};
     use chrono::TimeZone;
 
     fn at(minute: u32) -> DateTime<Utc> {
@@ -248,7 +248,7 @@ mod tests {
 
     #[test]
     fn two_tabs_recording_different_stage_dates_keep_both() {
-        use crate::lifecycle::Milestone;
+        use crate::review::lifecycle::Milestone;
         let (base, base_content, mut local, local_content) = two_tabs();
         let (mut stored, stored_content) = (base.clone(), base_content.clone());
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 20);

@@ -45,6 +45,29 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// The characters that make a spreadsheet read a cell as a formula (OWASP's list: `=`, `+`,
+/// `-`, `@`, tab and carriage return).
+pub(crate) const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether a cell must be escaped: it starts like a formula, or it is apostrophes and then a
+/// formula start (so that a cell that really begins `'=` keeps its apostrophe on the way
+/// back).
+pub(crate) fn needs_escape(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
+/// Stops a spreadsheet from running a cell as a formula when the file is opened: such cells
+/// are written with one more leading apostrophe, which spreadsheets hide and import removes.
+/// The round trip is exact: `=SUM(A1)` is written `'=SUM(A1)`, and a cell typed as `'=SUM(A1)`
+/// is written `''=SUM(A1)`, each reading back as it was.
+pub(crate) fn escape_formula(cell: &str) -> String {
+    if needs_escape(cell) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
+}
+
 #[cfg(test)]
 mod shown_title_tests {
     use super::*;

@@ -8,8 +8,8 @@ use chrono::{DateTime, TimeZone, Utc};
 use sightline_core::format::{
     read_any, read_backup, read_review_file, write_backup, write_review_file, FileError,
 };
-use sightline_core::generate::{generate_review, ReviewSize};
 use sightline_core::ids::SeededIds;
+use sightline_core::testing::{generate_review, ReviewSize};
 
 fn at() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).unwrap()

@@ -14,8 +14,8 @@ use sightline_core::format::{
     encryption, read_any, read_backup, read_envelope, read_review_file, write_backup,
     write_review_file, AnyFile, FileError, FileKind, ReviewFile,
 };
-use sightline_core::generate::{generate_review, ReviewSize};
 use sightline_core::ids::SeededIds;
+use sightline_core::testing::{generate_review, ReviewSize};
 use sightline_core::{Milestone, Review};
 
 fn at(hour: u32) -> DateTime<Utc> {

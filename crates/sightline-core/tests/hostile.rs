@@ -6,17 +6,17 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use sightline_core::chronology_csv::export_csv;
+use sightline_core::content::actions::action_plan_csv;
+use sightline_core::content::briefing::draft_briefing;
+use sightline_core::format::json_canvas::{to_canvas, write_canvas};
 use sightline_core::format::{read_review_file, write_review_file};
-use sightline_core::generate::{generate_review, ReviewSize};
 use sightline_core::ids::SeededIds;
-use sightline_core::learning::actions::action_plan_csv;
-use sightline_core::learning::briefing::draft_briefing;
-use sightline_core::map::canvas::{to_canvas, write_canvas};
 use sightline_core::map::svg::render_svg;
 use sightline_core::render::docx::briefing_docx;
 use sightline_core::render::html::{briefing_fragment, briefing_page, team_return_page};
 use sightline_core::render::markdown::briefing_markdown;
 use sightline_core::render::slides::briefing_slides;
+use sightline_core::testing::{generate_review, ReviewSize};
 use sightline_core::{RecordId, Review, ReviewContent};
 
 const PAYLOADS: &str = include_str!("../../../tests/fixtures/xss-payloads.json");
@@ -216,7 +216,7 @@ fn foreign_tags(html: &str) -> Vec<String> {
 /// tag of the person's text; and the canvas reads back exactly.
 #[test]
 fn markdown_and_canvas_text_render_with_nothing_live_and_canvas_text_reads_back_exactly() {
-    use sightline_core::map::canvas::read_canvas;
+    use sightline_core::format::json_canvas::read_canvas;
     for text in payloads() {
         let (review, content) = review_with(&text);
         let briefing = &content.briefings[0];

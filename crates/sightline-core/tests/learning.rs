@@ -3,12 +3,12 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use sightline_core::anonymise::{text_hash, Checker, FlagKind, TextPart, Watchlist};
+use sightline_core::content::briefing::{draft_briefing, SECTION_HEADINGS};
+use sightline_core::content::{Action, Finding};
 use sightline_core::content::{Change, RecordKind, ReviewContent};
 use sightline_core::format::{read_review_file, write_review_file};
-use sightline_core::generate::{generate_review, ReviewSize};
 use sightline_core::ids::SeededIds;
-use sightline_core::learning::briefing::{draft_briefing, SECTION_HEADINGS};
-use sightline_core::learning::{Action, Finding};
+use sightline_core::testing::{generate_review, ReviewSize};
 use sightline_core::RecordId;
 
 fn at() -> DateTime<Utc> {
@@ -41,7 +41,7 @@ fn the_draft_has_seven_sections_from_the_review_and_no_exact_date() {
     for finding in content
         .findings
         .iter()
-        .filter(|f| f.kind == sightline_core::learning::FindingKind::AreaForImprovement)
+        .filter(|f| f.kind == sightline_core::content::FindingKind::AreaForImprovement)
     {
         assert!(briefing.sections[2].body.contains(&finding.statement));
     }

@@ -1,8 +1,8 @@
 //! The due-date rules of DOMAIN.md section 2, at month ends, in leap years and on the UK clock.
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use sightline_core::lifecycle::{completion_target, current_stage, due_date};
-use sightline_core::validation::NewReview;
+use sightline_core::review::lifecycle::{completion_target, current_stage, due_date};
+use sightline_core::review::new_review::NewReview;
 use sightline_core::{
     lifecycle, next_due, uk_civil_date, DueDate, Milestone, MilestoneState, Review, ReviewId,
     ReviewStatus, ReviewType,

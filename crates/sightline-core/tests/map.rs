@@ -7,11 +7,10 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, TimeZone, Utc};
 use proptest::prelude::*;
 use sightline_core::content::{RecordKind, ReviewContent};
+use sightline_core::format::json_canvas::{check_canvas, read_canvas, to_canvas, write_canvas};
 use sightline_core::format::merge::with_new_ids;
 use sightline_core::format::{read_review_file, write_review_file, ReviewFile};
-use sightline_core::generate::{generate_review, ReviewSize};
 use sightline_core::ids::{IdSource, SeededIds};
-use sightline_core::map::canvas::{check_canvas, read_canvas, to_canvas, write_canvas};
 use sightline_core::map::edit::{History, MapEdit};
 use sightline_core::map::geometry::{self, level_at};
 use sightline_core::map::layout::tidy_up;
@@ -19,6 +18,7 @@ use sightline_core::map::{
     CategoryScheme, EvidenceKind, EvidenceRef, Level, LinkKind, MapLink, MapNode, NodeKind,
     Polarity,
 };
+use sightline_core::testing::{generate_review, ReviewSize};
 
 fn at(minute: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 26, 12, minute % 60, 0)

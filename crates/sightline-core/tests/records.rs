@@ -5,7 +5,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use sightline_core::record::{
     decode_review, decode_summary, encode_review, encode_summary, RecordError,
 };
-use sightline_core::validation::NewReview;
+use sightline_core::review::new_review::NewReview;
 use sightline_core::{Milestone, Review, ReviewId, ReviewListQuery, ReviewSummary, ReviewType};
 
 fn review(byte: u8, title: &str, hour: u32) -> Review {
@@ -141,8 +141,8 @@ fn the_list_filters_by_title_words_and_hides_archived_reviews() {
 #[test]
 fn every_content_record_survives_a_round_trip_through_storage() {
     use sightline_core::content::RecordKind;
-    use sightline_core::generate::{generate_review, ReviewSize};
-    use sightline_core::record::{encode_from, load_record};
+    use sightline_core::content::{encode_from, load_record};
+    use sightline_core::testing::{generate_review, ReviewSize};
     use sightline_core::ReviewContent;
 
     let (_, content) = generate_review(

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use sightline_core::content::actions::open_action_dues;
 use sightline_core::dates::format_uk_date_time;
 use sightline_core::format::merge::{changed_records, plan_merge, with_new_ids, MergePlan, Side};
 use sightline_core::format::pack::apply_contribution;
@@ -13,7 +14,6 @@ use sightline_core::format::{
     describe_counts, encryption, read_any, read_backup, AnyFile, FileError, Imported, ReviewFile,
     MAX_FILE_BYTES,
 };
-use sightline_core::learning::actions::open_action_dues;
 use sightline_core::restore_points::PointReason;
 use sightline_core::ReviewId;
 

@@ -2,7 +2,8 @@
 //! rules, stored before the person is taken to the new review.
 
 use leptos::prelude::*;
-use sightline_core::validation::{field_ids, validate_new_review, FieldError, NewReviewForm};
+use sightline_core::form::FieldError;
+use sightline_core::review::new_review::{field_ids, validate_new_review, NewReviewForm};
 use sightline_core::{DateParts, Review, ReviewType};
 
 use crate::components::error_summary::error_for;

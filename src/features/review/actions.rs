@@ -2,11 +2,11 @@
 //! here, on every page of the review and on the Reviews page. Exported as CSV.
 
 use leptos::prelude::*;
+use sightline_core::content::actions::{action_plan_csv, plan_order};
 use sightline_core::content::RecordKind;
+use sightline_core::content::{Action, ActionForm, ActionStatus, Finding};
 use sightline_core::dates::format_uk_date;
 use sightline_core::format::file_name;
-use sightline_core::learning::actions::{action_plan_csv, plan_order};
-use sightline_core::learning::{Action, ActionForm, ActionStatus, Finding};
 use sightline_core::{FieldError, RecordId};
 
 use super::session::{new_id, use_review_session};

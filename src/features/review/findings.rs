@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use sightline_core::content::{Episode, RecordKind, Reflection};
-use sightline_core::learning::{Finding, FindingForm, FindingKind};
+use sightline_core::content::{Finding, FindingForm, FindingKind};
 use sightline_core::map::{CategoryScheme, MapNode};
 use sightline_core::{FieldError, RecordId};
 
@@ -490,7 +490,7 @@ pub fn CitingFindings(
     let content = session.content();
     let review_id = session.review().read_untracked().id;
     let citing = Memo::new(move |_| {
-        sightline_core::learning::findings::findings_citing(&content.read(), kind, id)
+        sightline_core::content::findings::findings_citing(&content.read(), kind, id)
             .into_iter()
             .map(|f| (f.id, f.statement.clone()))
             .collect::<Vec<_>>()

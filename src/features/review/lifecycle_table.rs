@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use sightline_core::dates::format_uk_date;
-use sightline_core::validation::{milestone_field_prefix, validate_milestone_date};
+use sightline_core::review::new_review::{milestone_field_prefix, validate_milestone_date};
 use sightline_core::{lifecycle, DateParts, DueDate, LifecycleRow, Milestone, MilestoneState};
 
 use super::session::use_review_session;

@@ -2,8 +2,9 @@
 //! that change its status.
 
 use leptos::prelude::*;
+use sightline_core::form::FieldError;
+use sightline_core::review::new_review::validate_committee;
 use sightline_core::review::EditError;
-use sightline_core::validation::{validate_committee, FieldError};
 use sightline_core::{Review, ReviewStatus};
 
 use super::lifecycle_table::LifecycleTable;

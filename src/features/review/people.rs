@@ -6,7 +6,7 @@ use sightline_core::content::people::{
     suggest_professional_label, suggest_subject_code, validate_agency_name, PersonForm,
 };
 use sightline_core::content::{Agency, Participation, Person, PersonKind, RecordKind};
-use sightline_core::validation::FieldError;
+use sightline_core::form::FieldError;
 use sightline_core::RecordId;
 
 use super::session::{new_id, use_review_session};

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use sightline_core::content::{Change, Record, RecordKind};
+use sightline_core::content::{Change, ContentRecord, RecordKind};
 use sightline_core::format::merge::record_title;
 use sightline_core::restore_points::{self, PointReason};
 use sightline_core::sync::{rebase, PendingChange, SyncConflict};
@@ -178,7 +178,7 @@ impl ReviewSession {
     }
 
     /// Adds a content record, or replaces the one with its id.
-    pub fn put_record<T: Record>(&self, mut record: T) {
+    pub fn put_record<T: ContentRecord>(&self, mut record: T) {
         record.touch(clock::now());
         let change = Change::Put(T::KIND, record.id());
         self.content.update(|content| content.put(record));
@@ -186,7 +186,7 @@ impl ReviewSession {
     }
 
     /// Changes the content record of type `T` with `id`, if it exists.
-    pub fn update_record<T: Record>(&self, id: RecordId, change: impl FnOnce(&mut T)) {
+    pub fn update_record<T: ContentRecord>(&self, id: RecordId, change: impl FnOnce(&mut T)) {
         let now = clock::now();
         let mut found = false;
         self.content.update(|content| {
@@ -376,7 +376,7 @@ impl Autosaver {
         let (writes, action_dues) = self.content.try_with_untracked(|content| {
             (
                 storage::writes_for(content, &record_changes),
-                sightline_core::learning::actions::open_action_dues(content),
+                sightline_core::content::actions::open_action_dues(content),
             )
         })?;
         Some(Batch {
@@ -620,7 +620,7 @@ impl Autosaver {
                 .map(|c| match c {
                     SyncConflict::Detail(path) => format!(
                         "the review\u{2019}s details: {}",
-                        sightline_core::details::detail_label(path).to_lowercase()
+                        sightline_core::review::details::detail_label(path).to_lowercase()
                     ),
                     SyncConflict::Record(kind, id) => record_title(&rebased.content, *kind, *id),
                 })

@@ -274,12 +274,12 @@ fn built_in_phrases() -> &'static Vec<Vec<String>> {
                 .into_iter()
                 .map(|t| t.name),
         );
-        for scheme in crate::map::CategoryScheme::ALL {
+        for scheme in crate::factors::CategoryScheme::ALL {
             texts.push(scheme.label().to_owned());
             texts.extend(scheme.categories().iter().map(|c| c.label.to_owned()));
         }
         texts.extend(
-            crate::lifecycle::Milestone::ALL
+            crate::review::lifecycle::Milestone::ALL
                 .iter()
                 .map(|m| m.label().to_owned()),
         );

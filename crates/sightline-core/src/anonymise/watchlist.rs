@@ -6,10 +6,9 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::content::{record, RecordKind};
+pub use crate::content::watchlist::{WatchEntry, Watchlist};
 use crate::ids::RecordId;
 
 /// The most words one entry can have: the check hashes every run of 1 to 4 words of a text.
@@ -25,29 +24,6 @@ pub enum WatchlistError {
     #[error("That is already on the watchlist")]
     AlreadyThere,
 }
-
-/// One entry: its hash and how many words it had (so the person can tell entries apart
-/// without the words themselves).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WatchEntry {
-    pub id: RecordId,
-    /// Hex SHA-256 of the salt and the normalised words.
-    pub hash: String,
-    pub words: usize,
-    pub added_at: DateTime<Utc>,
-}
-
-/// A review's watchlist. One per review; it stays in this browser.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Watchlist {
-    pub id: RecordId,
-    /// Random, made when the watchlist is, so the same name hashes differently in each review.
-    pub salt: String,
-    #[serde(default)]
-    pub entries: Vec<WatchEntry>,
-    pub updated_at: DateTime<Utc>,
-}
-record!(Watchlist, RecordKind::Watchlist, watchlists);
 
 /// The words of a text as the watchlist compares them: accents folded, lower case, apostrophes
 /// dropped inside words ("O’Brien" is "obrien"), split at anything that is not a letter or

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::people::{find_agency_by_name, find_person_by_label, Agency, Person, PersonKind};
 use super::{record, tidy, RecordKind, ReviewContent};
 use crate::dates::format_uk_date;
+use crate::form::FieldError;
 use crate::ids::{IdSource, RecordId};
-use crate::validation::FieldError;
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -277,7 +277,10 @@ pub struct ChronologyEvent {
     pub phase: String,
     pub updated_at: DateTime<Utc>,
 }
-record!(ChronologyEvent, RecordKind::Event, events);
+record!(ChronologyEvent, RecordKind::Event, events, links(event, links) {
+    links.optional(RecordKind::Agency, &mut event.agency);
+    links.optional(RecordKind::Person, &mut event.person);
+});
 
 /// The chronology's entry form as typed. Agency and role are typed as text and matched to the
 /// register; ones not yet there are added.

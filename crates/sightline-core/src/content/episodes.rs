@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::chronology::{compare_events, ChronologyEvent, EventDate};
 use super::{record, tidy, RecordKind, ReviewContent};
+use crate::form::FieldError;
 use crate::ids::RecordId;
-use crate::validation::FieldError;
 
 /// Whether an episode shows effective practice, a problem, or both.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -67,7 +67,9 @@ pub struct Episode {
     pub practice: PracticeKind,
     pub updated_at: DateTime<Utc>,
 }
-record!(Episode, RecordKind::Episode, episodes);
+record!(Episode, RecordKind::Episode, episodes, links(episode, links) {
+    links.list(RecordKind::Event, &mut episode.events);
+});
 
 impl Episode {
     /// The episode's events, in chronology order (missing ones left out).

@@ -8,9 +8,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{record, tidy, RecordKind};
+use crate::form::FieldError;
 use crate::ids::{IdSource, RecordId};
 use crate::review::ReviewType;
-use crate::validation::FieldError;
 
 /// An agency involved in the review: "Health", "Police Scotland", "Education".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,7 +129,9 @@ pub struct Person {
     pub notes: String,
     pub updated_at: DateTime<Utc>,
 }
-record!(Person, RecordKind::Person, people);
+record!(Person, RecordKind::Person, people, links(person, links) {
+    links.optional(RecordKind::Agency, &mut person.agency);
+});
 
 /// Letters a subject's code may use: not Q, X or Z, which hint at a name's origin, nor I and O,
 /// which read as numbers.

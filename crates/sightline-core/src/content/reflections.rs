@@ -8,8 +8,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{record, tidy, RecordKind, ReviewContent};
+use crate::form::FieldError;
 use crate::ids::{IdSource, RecordId};
-use crate::validation::FieldError;
 
 /// The review event a reflection comes from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -80,7 +80,14 @@ pub struct ReflectionTemplate {
     pub copied_from: Option<RecordId>,
     pub updated_at: DateTime<Utc>,
 }
-record!(ReflectionTemplate, RecordKind::Template, templates);
+record!(ReflectionTemplate, RecordKind::Template, templates, links(template, links) {
+    // A copy keeps naming the framework it came from, built in or not, even once that goes.
+    links.built_in_optional(RecordKind::Template, &mut template.copied_from);
+}, parts(template, each) {
+    for prompt in &mut template.prompts {
+        each(&mut prompt.id);
+    }
+});
 
 /// Someone answering in a reflection: a role, never a name.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -107,7 +114,16 @@ pub struct Reflection {
     pub participants: Vec<Participant>,
     pub updated_at: DateTime<Utc>,
 }
-record!(Reflection, RecordKind::Reflection, reflections);
+record!(Reflection, RecordKind::Reflection, reflections, links(reflection, links) {
+    links.built_in(RecordKind::Template, &mut reflection.template);
+    for participant in &mut reflection.participants {
+        links.optional(RecordKind::Person, &mut participant.person);
+    }
+}, parts(reflection, each) {
+    for participant in &mut reflection.participants {
+        each(&mut participant.id);
+    }
+});
 
 /// One participant's answer to one prompt.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,7 +145,13 @@ pub struct Response {
     pub events: Vec<RecordId>,
     pub updated_at: DateTime<Utc>,
 }
-record!(Response, RecordKind::Response, responses);
+record!(Response, RecordKind::Response, responses, links(response, links) {
+    links.required(RecordKind::Reflection, &mut response.reflection);
+    links.part(RecordKind::Template, &mut response.prompt);
+    links.part(RecordKind::Reflection, &mut response.participant);
+    links.list(RecordKind::Episode, &mut response.episodes);
+    links.list(RecordKind::Event, &mut response.events);
+});
 
 /// The built-in templates' fixed ids, the same in every copy of Sightline, so that answers to
 /// them keep their meaning in files shared between committees.

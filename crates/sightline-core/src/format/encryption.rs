@@ -11,7 +11,7 @@ use std::io::{Read, Write};
 use age::secrecy::SecretString;
 
 use super::FileError;
-use crate::validation::FieldError;
+use crate::form::FieldError;
 
 /// The start of every binary age file.
 const AGE_MAGIC: &[u8] = b"age-encryption.org/v1";

@@ -24,17 +24,16 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::ReviewFile;
-use crate::anonymise::Watchlist;
 use crate::content::reflections::built_in_templates;
 use crate::content::{
-    Agency, Change, ChronologyEvent, Episode, Person, Record, RecordKind, Reflection,
+    encode_from, for_each_kind, Action, Agency, Briefing, Change, ChronologyEvent, ContentRecord,
+    EachKind, Episode, Finding, KindFn, MapLink, MapNode, Person, RecordKind, Reflection,
     ReflectionTemplate, Response, ReviewContent,
 };
 use crate::dates::format_uk_date;
-use crate::details::{detail_fields, detail_label, detail_value_text, with_detail};
 use crate::ids::{IdSource, RecordId};
-use crate::learning::{Action, Briefing, Finding};
-use crate::map::{MapLink, MapNode};
+use crate::record::LinkRule;
+use crate::review::details::{detail_fields, detail_label, detail_value_text, with_detail};
 use crate::review::Review;
 
 /// Which copy's version to keep.
@@ -49,7 +48,7 @@ pub enum Side {
 /// What a conflict is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ConflictSubject {
-    /// One field of the review's own details, by its path (`crate::details`): `title`,
+    /// One field of the review's own details, by its path (`crate::review::details`): `title`,
     /// `dates.decision_made`…
     Detail(String),
     Record(RecordKind, RecordId),
@@ -97,7 +96,7 @@ fn changed_since(updated_at: DateTime<Utc>, base: Option<DateTime<Utc>>) -> Opti
 /// What a record is, as a person reads it: "Chronology event: 12 March 2025 …". Empty when
 /// there is no such record.
 pub fn record_title(content: &ReviewContent, kind: RecordKind, id: RecordId) -> String {
-    crate::record::encode_from(content, kind, id)
+    encode_from(content, kind, id)
         .and_then(|text| serde_json::from_str::<Value>(&text).ok())
         .map(|value| describe(kind, &value, content).0)
         .unwrap_or_default()
@@ -294,11 +293,10 @@ struct Bases {
     file: Option<DateTime<Utc>>,
 }
 
-fn merge_kind<T: Record>(
+fn merge_kind<T: ContentRecord>(
     here: &ReviewContent,
     file: &ReviewContent,
     base: Bases,
-    updated_at: fn(&T) -> DateTime<Utc>,
     plan: &mut MergePlan,
 ) {
     let ours: HashMap<RecordId, &T> = T::all(here).iter().map(|r| (r.id(), r)).collect();
@@ -310,8 +308,8 @@ fn merge_kind<T: Record>(
             }
             Some(mine) if *mine == theirs => {}
             Some(mine) => {
-                let mine_changed = changed_since(updated_at(mine), base.here);
-                let theirs_changed = changed_since(updated_at(theirs), base.file);
+                let mine_changed = changed_since(mine.updated_at(), base.here);
+                let theirs_changed = changed_since(theirs.updated_at(), base.file);
                 match (mine_changed, theirs_changed) {
                     (Some(false), Some(true)) => {
                         plan.content.put(theirs.clone());
@@ -399,25 +397,40 @@ pub fn plan_merge(here: (&Review, &ReviewContent), file: &ReviewFile) -> MergePl
         file_updated_at: file.review.updated_at,
     };
     merge_details(review, &file.review, base, &mut plan);
-    merge_kind::<Agency>(content, &file.content, base, |r| r.updated_at, &mut plan);
-    merge_kind::<Person>(content, &file.content, base, |r| r.updated_at, &mut plan);
-    merge_kind::<ChronologyEvent>(content, &file.content, base, |r| r.updated_at, &mut plan);
-    merge_kind::<Episode>(content, &file.content, base, |r| r.updated_at, &mut plan);
-    merge_kind::<ReflectionTemplate>(content, &file.content, base, |r| r.updated_at, &mut plan);
-    merge_kind::<Reflection>(content, &file.content, base, |r| r.updated_at, &mut plan);
-    merge_kind::<Response>(content, &file.content, base, |r| r.updated_at, &mut plan);
-    merge_kind::<MapNode>(content, &file.content, base, |r| r.updated_at, &mut plan);
-    merge_kind::<MapLink>(content, &file.content, base, |r| r.updated_at, &mut plan);
-    merge_kind::<Finding>(content, &file.content, base, |r| r.updated_at, &mut plan);
-    merge_kind::<Action>(content, &file.content, base, |r| r.updated_at, &mut plan);
-    merge_kind::<Briefing>(content, &file.content, base, |r| r.updated_at, &mut plan);
+    struct MergeEach<'a> {
+        here: &'a ReviewContent,
+        file: &'a ReviewContent,
+        base: Bases,
+        plan: &'a mut MergePlan,
+    }
+    impl EachKind for MergeEach<'_> {
+        fn kind<T: ContentRecord>(&mut self) {
+            if T::KIND.in_files() {
+                merge_kind::<T>(self.here, self.file, self.base, self.plan);
+            }
+        }
+    }
+    for_each_kind(&mut MergeEach {
+        here: content,
+        file: &file.content,
+        base,
+        plan: &mut plan,
+    });
     plan
 }
 
-fn put_value<T: Record>(content: &mut ReviewContent, value: &Value) {
-    if let Ok(record) = serde_json::from_value::<T>(value.clone()) {
-        content.put(record);
+/// Puts the record of `kind` that `value` holds into `content`.
+fn put_value(content: &mut ReviewContent, kind: RecordKind, value: &Value) {
+    struct Put<'a>(&'a mut ReviewContent, &'a Value);
+    impl KindFn for Put<'_> {
+        type Output = ();
+        fn call<T: ContentRecord>(self) {
+            if let Ok(record) = serde_json::from_value::<T>(self.1.clone()) {
+                self.0.put(record);
+            }
+        }
     }
+    kind.with(Put(content, value));
 }
 
 impl MergePlan {
@@ -448,25 +461,7 @@ impl MergePlan {
                     }
                 }
                 ConflictSubject::Record(kind, _) => {
-                    let content = &mut self.content;
-                    match *kind {
-                        RecordKind::Agency => put_value::<Agency>(content, &conflict.file),
-                        RecordKind::Person => put_value::<Person>(content, &conflict.file),
-                        RecordKind::Event => put_value::<ChronologyEvent>(content, &conflict.file),
-                        RecordKind::Episode => put_value::<Episode>(content, &conflict.file),
-                        RecordKind::Template => {
-                            put_value::<ReflectionTemplate>(content, &conflict.file)
-                        }
-                        RecordKind::Reflection => put_value::<Reflection>(content, &conflict.file),
-                        RecordKind::Response => put_value::<Response>(content, &conflict.file),
-                        RecordKind::MapNode => put_value::<MapNode>(content, &conflict.file),
-                        RecordKind::MapLink => put_value::<MapLink>(content, &conflict.file),
-                        RecordKind::Finding => put_value::<Finding>(content, &conflict.file),
-                        RecordKind::Action => put_value::<Action>(content, &conflict.file),
-                        RecordKind::Briefing => put_value::<Briefing>(content, &conflict.file),
-                        // Files never carry a watchlist, so it is never in conflict.
-                        RecordKind::Watchlist => {}
-                    }
+                    put_value(&mut self.content, *kind, &conflict.file);
                 }
             }
         }
@@ -476,29 +471,29 @@ impl MergePlan {
 
 /// The records of `after` that differ from `before` or are new, for storage to write.
 pub fn changed_records(before: &ReviewContent, after: &ReviewContent) -> Vec<Change> {
-    fn kind<T: Record>(before: &ReviewContent, after: &ReviewContent, out: &mut Vec<Change>) {
-        let old: HashMap<RecordId, &T> = T::all(before).iter().map(|r| (r.id(), r)).collect();
-        for record in T::all(after) {
-            if old.get(&record.id()) != Some(&record) {
-                out.push(Change::Put(T::KIND, record.id()));
+    struct Changed<'a> {
+        before: &'a ReviewContent,
+        after: &'a ReviewContent,
+        out: Vec<Change>,
+    }
+    impl EachKind for Changed<'_> {
+        fn kind<T: ContentRecord>(&mut self) {
+            let old: HashMap<RecordId, &T> =
+                T::all(self.before).iter().map(|r| (r.id(), r)).collect();
+            for record in T::all(self.after) {
+                if old.get(&record.id()) != Some(&record) {
+                    self.out.push(Change::Put(T::KIND, record.id()));
+                }
             }
         }
     }
-    let mut out = Vec::new();
-    kind::<Agency>(before, after, &mut out);
-    kind::<Person>(before, after, &mut out);
-    kind::<ChronologyEvent>(before, after, &mut out);
-    kind::<Episode>(before, after, &mut out);
-    kind::<ReflectionTemplate>(before, after, &mut out);
-    kind::<Reflection>(before, after, &mut out);
-    kind::<Response>(before, after, &mut out);
-    kind::<MapNode>(before, after, &mut out);
-    kind::<MapLink>(before, after, &mut out);
-    kind::<Finding>(before, after, &mut out);
-    kind::<Action>(before, after, &mut out);
-    kind::<Briefing>(before, after, &mut out);
-    kind::<Watchlist>(before, after, &mut out);
-    out
+    let mut changed = Changed {
+        before,
+        after,
+        out: Vec::new(),
+    };
+    for_each_kind(&mut changed);
+    changed.out
 }
 
 /// The review in `file` with a new id for it and every record in it (links follow), titled as
@@ -510,110 +505,46 @@ pub fn with_new_ids(file: ReviewFile, ids: &mut dyn IdSource) -> ReviewFile {
         based_on,
     } = file;
     let built_in: Vec<RecordId> = built_in_templates().iter().map(|t| t.id).collect();
-    let mut map: BTreeMap<RecordId, RecordId> = BTreeMap::new();
-    let mut fresh = |old: RecordId, map: &mut BTreeMap<RecordId, RecordId>| -> RecordId {
-        *map.entry(old).or_insert_with(|| ids.record_id())
-    };
-    // New ids for every record, its prompts and its participants.
-    for a in &mut content.agencies {
-        a.id = fresh(a.id, &mut map);
+    // New ids for every record and its parts (questions, participants), kind by kind.
+    struct Renumber<'a, 'i> {
+        content: &'a mut ReviewContent,
+        ids: &'i mut dyn IdSource,
+        map: BTreeMap<RecordId, RecordId>,
     }
-    for p in &mut content.people {
-        p.id = fresh(p.id, &mut map);
-    }
-    for e in &mut content.events {
-        e.id = fresh(e.id, &mut map);
-    }
-    for e in &mut content.episodes {
-        e.id = fresh(e.id, &mut map);
-    }
-    for t in &mut content.templates {
-        t.id = fresh(t.id, &mut map);
-        for p in &mut t.prompts {
-            p.id = fresh(p.id, &mut map);
+    impl Renumber<'_, '_> {
+        fn fresh(&mut self, old: RecordId) -> RecordId {
+            let ids = &mut *self.ids;
+            *self.map.entry(old).or_insert_with(|| ids.record_id())
         }
     }
-    for r in &mut content.reflections {
-        r.id = fresh(r.id, &mut map);
-        for p in &mut r.participants {
-            p.id = fresh(p.id, &mut map);
+    impl EachKind for Renumber<'_, '_> {
+        fn kind<T: ContentRecord>(&mut self) {
+            let mut records = std::mem::take(T::all_mut(self.content));
+            for record in &mut records {
+                let id = self.fresh(record.id());
+                record.set_id(id);
+                record.parts(&mut |part| *part = self.fresh(*part));
+            }
+            *T::all_mut(self.content) = records;
         }
-    }
-    for r in &mut content.responses {
-        r.id = fresh(r.id, &mut map);
-    }
-    for n in &mut content.map_nodes {
-        n.id = fresh(n.id, &mut map);
-    }
-    for l in &mut content.map_links {
-        l.id = fresh(l.id, &mut map);
-    }
-    for f in &mut content.findings {
-        f.id = fresh(f.id, &mut map);
-    }
-    for a in &mut content.actions {
-        a.id = fresh(a.id, &mut map);
-    }
-    for b in &mut content.briefings {
-        b.id = fresh(b.id, &mut map);
     }
     // A watchlist is never in a file; if one were, it stays with the review it came with.
-    for w in &mut content.watchlists {
-        w.id = fresh(w.id, &mut map);
-    }
-    // Links follow; links to built-in templates and their prompts stay as they are.
-    let relink = |id: RecordId| -> RecordId {
-        if built_in.contains(&id) {
-            id
-        } else {
-            map.get(&id).copied().unwrap_or(id)
-        }
+    let mut renumber = Renumber {
+        content: &mut content,
+        ids,
+        map: BTreeMap::new(),
     };
-    let relink_prompt = |id: RecordId| map.get(&id).copied().unwrap_or(id);
-    for p in &mut content.people {
-        p.agency = p.agency.map(relink);
-    }
-    for e in &mut content.events {
-        e.agency = e.agency.map(relink);
-        e.person = e.person.map(relink);
-    }
-    for e in &mut content.episodes {
-        e.events = e.events.iter().map(|x| relink(*x)).collect();
-    }
-    for t in &mut content.templates {
-        t.copied_from = t.copied_from.map(relink);
-    }
-    for r in &mut content.reflections {
-        r.template = relink(r.template);
-        for p in &mut r.participants {
-            p.person = p.person.map(relink);
+    for_each_kind(&mut renumber);
+    let Renumber { map, ids, .. } = renumber;
+    // Links follow; links to built-in templates stay as they are.
+    content.relink(&mut |_, link| {
+        let built_in_link = link.rule != LinkRule::Part && built_in.contains(link.id);
+        if !built_in_link {
+            if let Some(new) = map.get(link.id) {
+                *link.id = *new;
+            }
         }
-    }
-    for r in &mut content.responses {
-        r.reflection = relink(r.reflection);
-        r.prompt = relink_prompt(r.prompt);
-        r.participant = relink(r.participant);
-        r.episodes = r.episodes.iter().map(|x| relink(*x)).collect();
-        r.events = r.events.iter().map(|x| relink(*x)).collect();
-    }
-    for n in &mut content.map_nodes {
-        for e in &mut n.evidence {
-            e.id = relink(e.id);
-        }
-    }
-    for l in &mut content.map_links {
-        l.from = relink(l.from);
-        l.to = relink(l.to);
-    }
-    for f in &mut content.findings {
-        for list in [&mut f.episodes, &mut f.map_nodes, &mut f.reflections] {
-            *list = list.iter().map(|x| relink(*x)).collect();
-        }
-    }
-    for a in &mut content.actions {
-        a.finding = a.finding.map(relink);
-        a.owner_agency = a.owner_agency.map(relink);
-    }
+    });
     review.id = ids.review_id();
     review.title = format!("{} (copy)", review.title);
     review.synced_at = None;

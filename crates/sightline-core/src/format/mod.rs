@@ -10,6 +10,7 @@
 
 pub mod encryption;
 pub mod json;
+pub mod json_canvas;
 pub mod merge;
 pub mod pack;
 pub mod restore;

@@ -11,10 +11,11 @@ use super::json::record_words;
 use super::v1::{AgencyV1, EpisodeV1, EventV1, PersonV1, ReflectionV1, ResponseV1, TemplateV1};
 use super::v2::{MapLinkV2, MapNodeV2};
 use crate::content::chronology::EventDate;
+use crate::content::kinds::list_name;
 use crate::content::reflections::find_template;
-use crate::content::{Record, ReviewContent};
+use crate::content::{encode_from, for_each_kind, ContentRecord, EachKind, ReviewContent};
+use crate::content::{Action, Briefing, Finding};
 use crate::ids::{IdSource, RecordId};
-use crate::learning::{Action, Briefing, Finding};
 
 /// What a record in a file is, for a note about it, from its JSON: "the chronology event of
 /// 3 March 2025", "the key practice episode \u{201c}Home visit\u{201d}"; failing that, its
@@ -122,25 +123,73 @@ pub fn read_content(content: Option<&Value>, repairs: &mut Vec<String>) -> Revie
     }
 }
 
-/// Gives every record after the first with an already used id a new id.
-fn renumber_duplicates<T: Record + serde::Serialize>(
-    records: &mut [T],
-    list: &str,
-    set_id: fn(&mut T, RecordId),
+/// Gives every record after the first with an already used id in its kind a new id, kind by
+/// kind, with a note naming each.
+fn renumber_duplicates(
+    content: &mut ReviewContent,
     ids: &mut dyn IdSource,
     repairs: &mut Vec<String>,
 ) {
-    let mut seen = HashSet::new();
-    for (index, record) in records.iter_mut().enumerate() {
-        if !seen.insert(record.id()) {
-            let new = ids.record_id();
-            repairs.push(format!(
-                "{} had the same id as another record of its kind; it was given a new one, so both are kept.",
-                super::capitalise(&name_of(list, index, record))
-            ));
-            set_id(record, new);
-            seen.insert(new);
+    struct Renumber<'a> {
+        content: &'a mut ReviewContent,
+        ids: &'a mut dyn IdSource,
+        repairs: &'a mut Vec<String>,
+    }
+    impl EachKind for Renumber<'_> {
+        fn kind<T: ContentRecord>(&mut self) {
+            let mut seen = HashSet::new();
+            for (index, record) in T::all_mut(self.content).iter_mut().enumerate() {
+                if !seen.insert(record.id()) {
+                    let new = self.ids.record_id();
+                    self.repairs.push(format!(
+                        "{} had the same id as another record of its kind; it was given a new one, so both are kept.",
+                        super::capitalise(&name_of(T::LIST, index, record))
+                    ));
+                    record.set_id(new);
+                    seen.insert(new);
+                }
+            }
         }
+    }
+    for_each_kind(&mut Renumber {
+        content,
+        ids,
+        repairs,
+    });
+}
+
+/// Drops the links that the repairs above do not know about to records that are not in the
+/// file, so that a kind of record added later is made whole too. Each link dropped gets a note.
+fn drop_other_dangling_links(content: &mut ReviewContent, repairs: &mut Vec<String>) {
+    let before = content.clone();
+    for dropped in content.drop_dangling_links() {
+        let list = list_name(dropped.holder);
+        let index = before
+            .ids_of(dropped.holder)
+            .iter()
+            .position(|id| *id == dropped.holder_id)
+            .unwrap_or(0);
+        let name = encode_from(&before, dropped.holder, dropped.holder_id)
+            .and_then(|text| serde_json::from_str::<Value>(&text).ok())
+            .map(|value| name_in_file(list, index, &value))
+            .unwrap_or_else(|| format!("{} {} in the file", record_words(list).0, index + 1));
+        let (target, _) = record_words(list_name(dropped.to));
+        let article = if target.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        repairs.push(if dropped.removed {
+            format!(
+                "{} belonged to {article} {target} that is not in the file, so it was left out.",
+                super::capitalise(&name)
+            )
+        } else {
+            format!(
+                "{} linked to {article} {target} that is not in the file; the link was dropped.",
+                super::capitalise(&name)
+            )
+        });
     }
 }
 
@@ -148,69 +197,7 @@ fn renumber_duplicates<T: Record + serde::Serialize>(
 /// that are not there dropped, answers that belong nowhere left out. Returns what it did.
 pub fn repair_content(content: &mut ReviewContent, ids: &mut dyn IdSource) -> Vec<String> {
     let mut repairs = Vec::new();
-    renumber_duplicates(
-        &mut content.agencies,
-        "agencies",
-        |r, id| r.id = id,
-        ids,
-        &mut repairs,
-    );
-    renumber_duplicates(
-        &mut content.people,
-        "people",
-        |r, id| r.id = id,
-        ids,
-        &mut repairs,
-    );
-    renumber_duplicates(
-        &mut content.events,
-        "events",
-        |r, id| r.id = id,
-        ids,
-        &mut repairs,
-    );
-    renumber_duplicates(
-        &mut content.episodes,
-        "episodes",
-        |r, id| r.id = id,
-        ids,
-        &mut repairs,
-    );
-    renumber_duplicates(
-        &mut content.templates,
-        "templates",
-        |r, id| r.id = id,
-        ids,
-        &mut repairs,
-    );
-    renumber_duplicates(
-        &mut content.reflections,
-        "reflections",
-        |r, id| r.id = id,
-        ids,
-        &mut repairs,
-    );
-    renumber_duplicates(
-        &mut content.responses,
-        "responses",
-        |r, id| r.id = id,
-        ids,
-        &mut repairs,
-    );
-    renumber_duplicates(
-        &mut content.map_nodes,
-        "map_nodes",
-        |r, id| r.id = id,
-        ids,
-        &mut repairs,
-    );
-    renumber_duplicates(
-        &mut content.map_links,
-        "map_links",
-        |r, id| r.id = id,
-        ids,
-        &mut repairs,
-    );
+    renumber_duplicates(content, ids, &mut repairs);
 
     let agencies: BTreeSet<RecordId> = content.agencies.iter().map(|a| a.id).collect();
     let people: BTreeSet<RecordId> = content.people.iter().map(|p| p.id).collect();
@@ -316,33 +303,13 @@ pub fn repair_content(content: &mut ReviewContent, ids: &mut dyn IdSource) -> Ve
         }
     }
     repair_map(content, &mut repairs);
-    repair_learning(content, ids, &mut repairs);
+    repair_learning(content, &mut repairs);
+    drop_other_dangling_links(content, &mut repairs);
     repairs
 }
 
 /// The learning's repairs: duplicate ids, evidence and links to records not in the file.
-fn repair_learning(content: &mut ReviewContent, ids: &mut dyn IdSource, repairs: &mut Vec<String>) {
-    renumber_duplicates(
-        &mut content.findings,
-        "findings",
-        |r, id| r.id = id,
-        ids,
-        repairs,
-    );
-    renumber_duplicates(
-        &mut content.actions,
-        "actions",
-        |r, id| r.id = id,
-        ids,
-        repairs,
-    );
-    renumber_duplicates(
-        &mut content.briefings,
-        "briefings",
-        |r, id| r.id = id,
-        ids,
-        repairs,
-    );
+fn repair_learning(content: &mut ReviewContent, repairs: &mut Vec<String>) {
     let episodes: BTreeSet<RecordId> = content.episodes.iter().map(|e| e.id).collect();
     let nodes: BTreeSet<RecordId> = content.map_nodes.iter().map(|n| n.id).collect();
     let reflections: BTreeSet<RecordId> = content.reflections.iter().map(|r| r.id).collect();

@@ -20,7 +20,7 @@ use crate::content::{
     Response,
 };
 use crate::ids::{RecordId, ReviewId};
-use crate::lifecycle::{Milestone, Timescales};
+use crate::review::lifecycle::{Milestone, Timescales};
 use crate::review::{ParallelProceedings, Review, ReviewStatus, ReviewType};
 
 /// The format version these types describe.

@@ -16,14 +16,14 @@ use serde_json::Value;
 
 use super::v2::{content_v2, ContentV2, ReviewV2};
 use crate::content::ReviewContent;
-use crate::learning::{Action, Briefing, Finding};
+use crate::content::{Action, Briefing, Finding};
 use crate::review::Review;
 
 /// The format version these types describe.
 pub const VERSION: u32 = 3;
 
 /// A review's details, as version 3 writes them: version 2's, and when each detail field last
-/// changed (`crate::details`), so that copies merge field by field.
+/// changed (`crate::review::details`), so that copies merge field by field.
 ///
 /// The two time fields were added to version 3 after its release without a new version: they
 /// are optional, written only when there is something in them (so files of reviews from
@@ -47,7 +47,7 @@ pub struct ReviewV3 {
 #[allow(dead_code)]
 pub(super) struct ReviewV3Additions {
     #[serde(default)]
-    map_scheme: crate::map::CategoryScheme,
+    map_scheme: crate::factors::CategoryScheme,
     #[serde(default)]
     field_changed_at: BTreeMap<String, DateTime<Utc>>,
     #[serde(default)]

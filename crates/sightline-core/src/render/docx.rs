@@ -8,8 +8,8 @@ use docx_rs::{
 };
 
 use super::approval_line;
-use crate::learning::briefing::{blocks, Block};
-use crate::learning::Briefing;
+use crate::content::briefing::{blocks, Block};
+use crate::content::Briefing;
 
 /// Why the document could not be written (only a bug can cause it: it is written to memory).
 #[derive(Debug, thiserror::Error)]

@@ -3,8 +3,8 @@
 //! Also the team return form.
 
 use super::{approval_line, csp_hash, escape_html, user_text, BRIEFING_CSS};
-use crate::learning::briefing::{blocks, Block};
-use crate::learning::{Briefing, BriefingLayout};
+use crate::content::briefing::{blocks, Block};
+use crate::content::{Briefing, BriefingLayout};
 use crate::markup::strip_bidi_controls;
 
 fn push_blocks(out: &mut String, body: &str) {

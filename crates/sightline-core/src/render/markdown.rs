@@ -4,8 +4,8 @@
 //! direction controls are closed at the end of each piece of text.
 
 use super::approval_line;
-use crate::learning::briefing::{blocks, Block};
-use crate::learning::Briefing;
+use crate::content::briefing::{blocks, Block};
+use crate::content::Briefing;
 
 pub use crate::markup::escape_markdown;
 

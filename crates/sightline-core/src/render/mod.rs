@@ -10,8 +10,8 @@ pub mod slides;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
+use crate::content::Briefing;
 use crate::dates::format_uk_date;
-use crate::learning::Briefing;
 
 /// The briefing's style sheet, shared with the app's preview.
 pub const BRIEFING_CSS: &str = include_str!("briefing.css");

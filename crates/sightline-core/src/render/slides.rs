@@ -5,8 +5,8 @@
 
 use super::html::deck_page;
 use super::{approval_line, user_text};
-use crate::learning::briefing::{blocks, Block};
-use crate::learning::Briefing;
+use crate::content::briefing::{blocks, Block};
+use crate::content::Briefing;
 
 const DECK_CSS: &str = "
 body { margin: 0; font-family: Arial, Helvetica, sans-serif; color: #0b0c0c; background: #f3f2f1; }

@@ -4,8 +4,8 @@ use super::docx::briefing_docx;
 use super::html::{briefing_fragment, briefing_page, team_return_page};
 use super::markdown::{briefing_markdown, escape_markdown};
 use super::slides::briefing_slides;
-use crate::learning::briefing::SECTION_HEADINGS;
-use crate::learning::{Briefing, BriefingLayout, BriefingSection};
+use crate::content::briefing::SECTION_HEADINGS;
+use crate::content::{Briefing, BriefingLayout, BriefingSection};
 use crate::RecordId;
 
 const HOSTILE: [&str; 6] = [

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 use sightline_core::anonymise::{text_hash, Checker, Flag, TextPart};
+use sightline_core::content::{Briefing, CheckRecord, Dismissal};
 use sightline_core::dates::format_uk_date_time;
-use sightline_core::learning::{Briefing, CheckRecord, Dismissal};
 use sightline_core::RecordId;
 use wasm_bindgen::JsCast;
 

@@ -2,8 +2,8 @@
 //! until the check is cleared for the text as it is now.
 
 use leptos::prelude::*;
+use sightline_core::content::Briefing;
 use sightline_core::format::file_name;
-use sightline_core::learning::Briefing;
 use sightline_core::render::docx::briefing_docx;
 use sightline_core::render::html::{briefing_page, team_return_page};
 use sightline_core::render::markdown::briefing_markdown;

@@ -6,8 +6,8 @@ mod check;
 mod export;
 
 use leptos::prelude::*;
-use sightline_core::learning::briefing::{draft_briefing, SECTION_HINTS};
-use sightline_core::learning::{Briefing, BriefingLayout};
+use sightline_core::content::briefing::{draft_briefing, SECTION_HINTS};
+use sightline_core::content::{Briefing, BriefingLayout};
 use sightline_core::render::html::briefing_fragment;
 use sightline_core::RecordId;
 

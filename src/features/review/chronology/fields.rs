@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use sightline_core::content::chronology::{EventForm, Seen};
-use sightline_core::validation::FieldError;
+use sightline_core::form::FieldError;
 
 use crate::components::error_summary::error_for;
 use crate::components::ErrorMessage;

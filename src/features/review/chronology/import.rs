@@ -8,7 +8,7 @@ use sightline_core::chronology_csv::{
     ImportPlan, MAX_CSV_BYTES, PREVIEW_ROWS,
 };
 use sightline_core::content::{Change, RecordKind, ReviewContent};
-use sightline_core::validation::FieldError;
+use sightline_core::form::FieldError;
 
 use crate::components::page_title::focus_element;
 use crate::components::ErrorSummary;

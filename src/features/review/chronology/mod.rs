@@ -13,7 +13,7 @@ use sightline_core::chronology_csv::export_csv;
 use sightline_core::content::chronology::{phases, ChronologyFilter, EventForm};
 use sightline_core::content::episodes::new_episode;
 use sightline_core::content::{Change, ChronologyEvent, RecordKind, ReviewContent};
-use sightline_core::validation::FieldError;
+use sightline_core::form::FieldError;
 use sightline_core::RecordId;
 
 use super::session::{new_id, use_review_session, ReviewSession};

@@ -16,7 +16,7 @@ use sightline_core::content::reflections::{
 };
 use sightline_core::content::{RecordKind, Reflection, ReflectionTemplate};
 use sightline_core::dates::format_uk_date;
-use sightline_core::validation::FieldError;
+use sightline_core::form::FieldError;
 use sightline_core::{DateLabel, DateParts, RecordId};
 
 use super::session::{new_id, use_review_session};
@@ -159,7 +159,10 @@ fn StartReflection(open: RwSignal<bool>) -> impl IntoView {
                 Ok(date) => Some(date),
                 Err(problem) => {
                     problems.push(FieldError::new(
-                        sightline_core::validation::date_field_id("reflection-date", &problem),
+                        sightline_core::review::new_review::date_field_id(
+                            "reflection-date",
+                            &problem,
+                        ),
                         problem.message(DateLabel {
                             name: "Date held",
                             what: "the date it was held",

@@ -9,7 +9,7 @@ use sightline_core::content::reflections::{
 };
 use sightline_core::content::{RecordKind, Reflection, ReflectionTemplate, Response};
 use sightline_core::dates::format_uk_date;
-use sightline_core::validation::FieldError;
+use sightline_core::form::FieldError;
 use sightline_core::RecordId;
 
 use crate::components::error_summary::error_for;

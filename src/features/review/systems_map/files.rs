@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use sightline_core::format::file_name;
-use sightline_core::map::canvas::{read_canvas, to_canvas, write_canvas};
+use sightline_core::format::json_canvas::{read_canvas, to_canvas, write_canvas};
 use sightline_core::map::edit::MapEdit;
 use sightline_core::map::geometry;
 use sightline_core::map::svg::render_svg;

@@ -4,12 +4,12 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
+use sightline_core::form::FieldError;
 use sightline_core::map::edit::MapEdit;
 use sightline_core::map::{
     category_label, describe_link, EvidenceKind, EvidenceRef, Level, MapNode, NodeForm, NodeKind,
     Polarity,
 };
-use sightline_core::validation::FieldError;
 
 use super::{free_place, use_map_state, Editor};
 use crate::components::error_summary::error_for;

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::ReviewId;
-use crate::lifecycle::{current_stage, next_due, NextDue, STAGES};
+use crate::review::lifecycle::{current_stage, next_due, NextDue, STAGES};
 use crate::review::{Review, ReviewStatus, ReviewType};
 
 /// One line of the Reviews page.

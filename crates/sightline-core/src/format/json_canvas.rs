@@ -12,13 +12,13 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::geometry::{self, BAND_HEIGHT, NODE_HEIGHT, NODE_WIDTH};
-use super::{
+use crate::content::ReviewContent;
+use crate::ids::{IdSource, RecordId};
+use crate::map::geometry::{self, BAND_HEIGHT, NODE_HEIGHT, NODE_WIDTH};
+use crate::map::{
     category_label, find_category, CategoryScheme, EvidenceKind, EvidenceRef, Level, LinkKind,
     MapLink, MapNode, NodeKind, Polarity, Strength,
 };
-use crate::content::ReviewContent;
-use crate::ids::{IdSource, RecordId};
 use crate::markup::{escape_markdown, unescape_markdown};
 
 /// A JSON Canvas file.
@@ -169,7 +169,7 @@ pub fn to_canvas(content: &ReviewContent, scheme: CategoryScheme) -> Canvas {
         })
         .collect();
     nodes.extend(
-        super::reading_order(content)
+        crate::map::reading_order(content)
             .into_iter()
             .map(|node| CanvasNode {
                 id: node.id.to_string(),
@@ -453,7 +453,11 @@ pub fn read_canvas(
         let label: String = if parsed.label.is_empty() {
             "Untitled card".to_owned()
         } else {
-            parsed.label.chars().take(super::MAX_LABEL_CHARS).collect()
+            parsed
+                .label
+                .chars()
+                .take(crate::map::MAX_LABEL_CHARS)
+                .collect()
         };
         let kind = parsed.kind.unwrap_or_default();
         let node = MapNode {

@@ -20,8 +20,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::{Map, Value};
 
 use crate::dates::format_uk_date;
-use crate::lifecycle::Milestone;
-use crate::map::CategoryScheme;
+use crate::factors::CategoryScheme;
+use crate::review::lifecycle::Milestone;
 use crate::review::{Review, ReviewStatus, ReviewType};
 
 /// Fields of the details' JSON that are not details a person edits: the review's identity
@@ -230,7 +230,7 @@ pub fn detail_value_text(path: &str, value: Option<&Value>) -> String {
 mod tests {
     use super::*;
     use crate::ids::ReviewId;
-    use crate::validation::NewReview;
+    use crate::review::new_review::NewReview;
     use chrono::TimeZone;
 
     fn at(minute: u32) -> DateTime<Utc> {

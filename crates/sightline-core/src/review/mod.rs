@@ -1,14 +1,24 @@
 //! A Learning Review: what it is called, what kind it is, where it stands, and the edits a person
 //! can make to it. Plain data with methods; the app wraps it in signals from outside.
+//!
+//! Its parts: the details field by field ([`details`]), the stages and due dates
+//! ([`lifecycle`]), the rules for a new review ([`new_review`]) and the list's summary
+//! ([`summary`]).
+
+pub mod details;
+pub mod lifecycle;
+pub mod new_review;
+pub mod summary;
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::form::FieldError;
 use crate::ids::ReviewId;
-use crate::lifecycle::{Milestone, Timescales};
-use crate::validation::{validate_title, FieldError, NewReview};
+use crate::review::lifecycle::{Milestone, Timescales};
+use crate::review::new_review::{validate_title, NewReview};
 
 /// Which national guidance the review follows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -147,8 +157,8 @@ pub struct Review {
     pub synced_at: Option<DateTime<Utc>>,
     /// The categories the systems map sorts factors into.
     #[serde(default)]
-    pub map_scheme: crate::map::CategoryScheme,
-    /// When each detail field (by its path, `crate::details`) last changed, for merging field
+    pub map_scheme: crate::factors::CategoryScheme,
+    /// When each detail field (by its path, `crate::review::details`) last changed, for merging field
     /// by field. A field not here last changed at `fields_tracked_since`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub field_changed_at: BTreeMap<String, DateTime<Utc>>,

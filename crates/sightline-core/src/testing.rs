@@ -14,10 +14,10 @@ use crate::content::reflections::{
     built_in, find_template, Participant, Reflection, ReflectionEvent, Response,
 };
 use crate::content::ReviewContent;
+use crate::content::{Action, ActionStatus, Finding, FindingKind};
 use crate::ids::{IdSource, SeededIds};
-use crate::learning::{Action, ActionStatus, Finding, FindingKind};
+use crate::review::new_review::NewReview;
 use crate::review::{Review, ReviewType};
-use crate::validation::NewReview;
 
 /// How big a generated review is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -372,7 +372,7 @@ pub fn generate_review(seed: u64, size: ReviewSize, now: DateTime<Utc>) -> (Revi
     let briefing_id = ids.record_id();
     content
         .briefings
-        .push(crate::learning::briefing::draft_briefing(
+        .push(crate::content::briefing::draft_briefing(
             &review,
             &content,
             briefing_id,

@@ -4,9 +4,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::content::{record, tidy, RecordKind, ReviewContent};
+use crate::factors::find_category;
+use crate::form::FieldError;
 use crate::ids::RecordId;
-use crate::map::find_category;
-use crate::validation::FieldError;
 
 /// Whether a finding is about practice to keep or practice to change.
 #[derive(
@@ -67,7 +67,11 @@ pub struct Finding {
     pub reflections: Vec<RecordId>,
     pub updated_at: DateTime<Utc>,
 }
-record!(Finding, RecordKind::Finding, findings);
+record!(Finding, RecordKind::Finding, findings, links(finding, links) {
+    links.list(RecordKind::Episode, &mut finding.episodes);
+    links.list(RecordKind::MapNode, &mut finding.map_nodes);
+    links.list(RecordKind::Reflection, &mut finding.reflections);
+});
 
 impl Finding {
     /// A new finding from a filled-in form.

@@ -3,12 +3,12 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::chronology_csv::escape_formula;
+use crate::content::Finding;
 use crate::content::{record, tidy, RecordKind, ReviewContent};
 use crate::dates::{format_uk_date, DateParts, DateProblem};
+use crate::form::FieldError;
 use crate::ids::RecordId;
-use crate::learning::Finding;
-use crate::validation::FieldError;
+use crate::text::escape_formula;
 
 /// Where an action stands.
 #[derive(
@@ -89,7 +89,10 @@ pub struct Action {
     pub impact_measure: String,
     pub updated_at: DateTime<Utc>,
 }
-record!(Action, RecordKind::Action, actions);
+record!(Action, RecordKind::Action, actions, links(action, links) {
+    links.optional(RecordKind::Finding, &mut action.finding);
+    links.optional(RecordKind::Agency, &mut action.owner_agency);
+});
 
 impl Action {
     pub fn new(id: RecordId, at: DateTime<Utc>) -> Self {

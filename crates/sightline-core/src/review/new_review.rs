@@ -1,34 +1,16 @@
-//! Checks on what people type, with messages in GOV.UK's wording. The UI maps each
-//! [`FieldError`] to its field and to the error summary at the top of the page.
+//! The new-review form's rules, with messages in GOV.UK's wording.
 
 use chrono::NaiveDate;
 
 use crate::dates::{DateLabel, DateParts, DateProblem};
-use crate::lifecycle::Milestone;
+use crate::form::FieldError;
+use crate::review::lifecycle::Milestone;
 use crate::review::{Review, ReviewType};
 
 /// The longest title a review may have, in characters.
 pub const TITLE_MAX_CHARS: usize = 120;
 /// The longest committee name, in characters.
 pub const COMMITTEE_MAX_CHARS: usize = 200;
-
-/// A problem with one field of a form.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
-pub struct FieldError {
-    /// The id of the input to move focus to from the error summary.
-    pub field: String,
-    pub message: String,
-}
-
-impl FieldError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            field: field.into(),
-            message: message.into(),
-        }
-    }
-}
 
 /// The new review form as typed, before any checks.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -5,10 +5,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::content::systems_map::{MapNode, NodeKind, Polarity};
+use crate::content::{actions::plan_order, FindingKind};
 use crate::content::{record, PersonKind, RecordKind, ReviewContent};
 use crate::ids::RecordId;
-use crate::learning::{actions::plan_order, FindingKind};
-use crate::map::{NodeKind, Polarity};
 use crate::review::{Review, ReviewType};
 
 /// The seven default sections, in order.
@@ -243,7 +243,7 @@ pub fn draft_briefing(
         .iter()
         .flat_map(|f| f.map_nodes.iter().copied())
         .collect();
-    let mut hindering: Vec<&crate::map::MapNode> = content
+    let mut hindering: Vec<&MapNode> = content
         .map_nodes
         .iter()
         .filter(|n| {
@@ -281,7 +281,7 @@ pub fn draft_briefing(
     let actions = first_unique(
         plan_order(content)
             .into_iter()
-            .filter(|a| a.status.is_open() || a.status == crate::learning::ActionStatus::Done)
+            .filter(|a| a.status.is_open() || a.status == crate::content::ActionStatus::Done)
             .map(|a| match a.due {
                 Some(due) => format!("{} (by {})", a.text, month_year(due)),
                 None => a.text.clone(),
