@@ -2,18 +2,19 @@
 
 use leptos::prelude::*;
 
-use crate::components::page_title::focus_element;
 use crate::components::update_banner::AppUpdates;
-use crate::components::{Notice, SaveState, SaveStatus, SaveStatusIndicator, UpdateBanner};
+use crate::components::{Notice, SaveStatusIndicator, UpdateBanner};
 use crate::features::new_review::NewReviewPage;
 use crate::features::not_found::NotFoundPage;
 use crate::features::packs::PackPage;
-use crate::features::review::session::install_page_exit_guards;
 use crate::features::review::ReviewLayout;
 use crate::features::reviews_list::ReviewsPage;
 use crate::features::storage_page::StoragePage;
+use crate::platform::dom::focus_element;
 use crate::platform::{persistence, storage};
 use crate::routes::{Navigator, ReviewSection, Route};
+use crate::services::save_status::{SaveState, SaveStatus};
+use crate::services::session::install_page_exit_guards;
 
 /// Which page component is on screen. Moving between a review's sections keeps the same
 /// page (and the review's open session), so only the review's id counts here.

@@ -146,6 +146,11 @@ impl Route {
     }
 }
 
+/// The address of a review's Overview.
+pub fn review_href(id: ReviewId) -> String {
+    Route::Review(id, ReviewSection::Overview).href()
+}
+
 /// The address of a section of review `id`.
 pub fn review_section_href(id: ReviewId, section: ReviewSection) -> String {
     Route::Review(id, section).href()
@@ -158,12 +163,42 @@ pub fn query_param(address: &str, name: &str) -> Option<String> {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         (key == name).then(|| {
             let value = value.replace('+', " ");
-            js_sys::decode_uri_component(&value)
-                .ok()
-                .and_then(|v| v.as_string())
-                .unwrap_or(value)
+            percent_decode(&value).unwrap_or(value)
         })
     })
+}
+
+/// `text` for a query value, as `encodeURIComponent` writes it: every byte of its UTF-8 but
+/// letters, digits and `-_.!~*'()` as `%XX`.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// A query value's `%XX` escapes decoded, as `decodeURIComponent` does; `None` when an escape
+/// is broken or the bytes are not UTF-8.
+pub fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 /// The page being shown, kept in step with the address bar. Provided once by the app.
@@ -226,7 +261,7 @@ impl Navigator {
 fn focus_fragment(address: &str) {
     if let Some((_, fragment)) = address.split_once('#') {
         let id = fragment.to_owned();
-        request_animation_frame(move || crate::components::page_title::focus_element(&id));
+        request_animation_frame(move || crate::platform::dom::focus_element(&id));
     }
 }
 

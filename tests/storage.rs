@@ -9,9 +9,10 @@ use js_sys::{Object, Reflect};
 use rexie::{ObjectStore, Rexie, TransactionMode};
 use sightline::platform::storage::{RecordWrite, ReviewStore, StorageError};
 use sightline_core::content::RecordKind;
-use sightline_core::generate::{generate_review, ReviewSize};
-use sightline_core::record::{encode_from, encode_review};
-use sightline_core::validation::NewReview;
+use sightline_core::testing::{generate_review, ReviewSize};
+use sightline_core::content::encode_from;
+use sightline_core::record::encode_review;
+use sightline_core::review::new_review::NewReview;
 use sightline_core::{Milestone, Review, ReviewId, ReviewType};
 use wasm_bindgen_test::*;
 
@@ -142,7 +143,7 @@ async fn a_review_is_stored_with_its_content_and_a_save_writes_only_what_changed
     let store = ReviewStore::open(&name).await.unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap();
     let (review, mut content) = generate_review(4, ReviewSize::SMALL, now);
-    let dues = sightline_core::learning::actions::open_action_dues(&content);
+    let dues = sightline_core::content::actions::open_action_dues(&content);
     assert!(!dues.is_empty());
     store
         .put(&review, &dues, 0, &all_writes(&content))

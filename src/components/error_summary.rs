@@ -5,7 +5,7 @@ use leptos::html;
 use leptos::prelude::*;
 use sightline_core::FieldError;
 
-use super::page_title::focus_element;
+use crate::platform::dom::focus_element;
 
 /// Shows `errors` (nothing when empty) under "There is a problem".
 #[component]

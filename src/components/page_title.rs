@@ -12,21 +12,6 @@ pub fn use_page_title(page: impl Fn() -> String + Send + Sync + 'static) {
             "{} \u{2013} Sightline",
             sightline_core::text::shown_title(&page)
         );
-        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            document.set_title(&title);
-        }
+        crate::platform::dom::set_title(&title);
     });
-}
-
-/// Moves keyboard focus to the element with `id`, as the skip link and error summary links do.
-pub fn focus_element(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        element.scroll_into_view();
-        let _ = element.focus();
-    }
 }

@@ -1,10 +1,9 @@
-//! The parts of the app, one folder each.
+//! The pages of the app, one folder each. No feature imports another: what two pages share is
+//! in `components` or `services`.
 
-pub mod files;
 pub mod new_review;
 pub mod not_found;
 pub mod packs;
-pub mod restore_points;
 pub mod review;
 pub mod reviews_list;
 pub mod storage_page;

@@ -1,6 +1,6 @@
 //! The passphrase work (age's scrypt: a second or more) in a Web Worker, so that the page
 //! stays responsive while a protected file is opened or made: it can be drawn, scrolled and
-//! the work cancelled. The worker (`src/bin/crypto_worker.rs`) is its own small WebAssembly
+//! the work cancelled. The worker (`src/platform/crypto_worker_main.rs`) is its own small WebAssembly
 //! file, loaded only when it is needed.
 //!
 //! Where a worker cannot be started (a browser or a page address that refuses them), the work

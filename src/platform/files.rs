@@ -41,6 +41,16 @@ pub fn chosen_file(event: &web_sys::Event) -> Option<web_sys::File> {
         .get(0)
 }
 
+/// Every file chosen in the input that fired `event`.
+pub fn chosen_files(event: &web_sys::Event) -> Vec<web_sys::File> {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|i| i.files())
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default()
+}
+
 /// Offers `bytes` to the person as a download called `file_name`.
 pub fn download(file_name: &str, mime_type: &str, bytes: &[u8]) -> Result<(), FileError> {
     let fail = |e: JsValue| FileError::NotSaved(format!("{e:?}"));

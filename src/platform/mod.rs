@@ -1,6 +1,7 @@
 //! Thin adapters over the browser: the only place that touches IndexedDB, localStorage, the
 //! service worker, the storage manager, the clock, the browser's random numbers, its image
-//! drawing and the Web Worker that does the passphrase work.
+//! drawing, the page itself (title, focus, selection) and the Web Worker that does the
+//! passphrase work.
 //!
 //! Each adapter turns browser failures into typed errors with plain-English messages and leaves
 //! every decision to the core crate or the feature that calls it.
@@ -8,6 +9,7 @@
 pub mod broadcast;
 pub mod clock;
 pub mod crypto_worker;
+pub mod dom;
 pub mod files;
 pub mod history;
 pub mod ids;

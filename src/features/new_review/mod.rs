@@ -7,11 +7,10 @@ use sightline_core::review::new_review::{field_ids, validate_new_review, NewRevi
 use sightline_core::{DateParts, Review, ReviewType};
 
 use crate::components::error_summary::error_for;
-use crate::components::{
-    use_page_title, use_save_status, DateInput, ErrorMessage, ErrorSummary, SaveState, TextField,
-};
+use crate::components::{use_page_title, DateInput, ErrorMessage, ErrorSummary, TextField};
 use crate::platform::{clock, ids, settings, storage};
 use crate::routes::{use_navigator, ReviewSection, Route};
+use crate::services::save_status::{use_save_status, SaveState};
 
 /// The New review page.
 #[component]

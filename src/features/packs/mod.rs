@@ -1,100 +1,19 @@
 //! Answering a reflection pack on your own laptop: the pack's questions and episodes, your role,
 //! your answers (kept in this browser as you type), and "Export my contribution".
 
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use sightline_core::format::file_name;
-use sightline_core::format::pack::{
-    write_contribution, ContributedAnswer, Contribution, ReflectionPack,
-};
+use sightline_core::format::pack::{write_contribution, ContributedAnswer, Contribution};
 use sightline_core::RecordId;
 
 use crate::components::passphrase::{Protection, ProtectionFields};
-use crate::components::{
-    load_once, use_notice, use_page_title, use_save_status, ConfirmDialog, ErrorMessage, SaveState,
-};
-use crate::features::files::{save_text_file, SaveProgress, SaveProgressNote};
-use crate::platform::storage::{self, StorageError};
+use crate::components::SaveProgressNote;
+use crate::components::{load_once, use_notice, use_page_title, ConfirmDialog, ErrorMessage};
 use crate::platform::{clock, ids};
 use crate::routes::{use_navigator, Route};
-
-const PREFIX: &str = "pack/";
-
-/// A pack being answered, kept in this browser's settings until the contribution is sent.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PackDraft {
-    pub pack: ReflectionPack,
-    #[serde(default)]
-    pub role: String,
-    #[serde(default)]
-    pub participant: Option<RecordId>,
-    #[serde(default)]
-    pub answers: Vec<ContributedAnswer>,
-    pub opened_at: DateTime<Utc>,
-}
-
-fn key(reflection: RecordId) -> String {
-    format!("{PREFIX}{reflection}")
-}
-
-async fn load_draft(reflection: RecordId) -> Result<Option<PackDraft>, StorageError> {
-    let store = storage::shared().await?;
-    Ok(store
-        .get_setting(&key(reflection))
-        .await?
-        .and_then(|text| serde_json::from_str(&text).ok()))
-}
-
-async fn store_draft(draft: &PackDraft) -> Result<(), StorageError> {
-    let store = storage::shared().await?;
-    let text = serde_json::to_string(draft).expect("a draft always serialises");
-    store
-        .put_setting(&key(draft.pack.reflection.id), &text)
-        .await
-}
-
-/// Keeps an opened pack, with any answers already given to an earlier copy of it.
-pub async fn save_pack_draft(pack: &ReflectionPack) -> Result<(), StorageError> {
-    let draft = match load_draft(pack.reflection.id).await? {
-        Some(existing) => PackDraft {
-            pack: pack.clone(),
-            ..existing
-        },
-        None => PackDraft {
-            pack: pack.clone(),
-            role: String::new(),
-            participant: None,
-            answers: Vec::new(),
-            opened_at: clock::now(),
-        },
-    };
-    store_draft(&draft).await
-}
-
-/// The packs being answered in this browser: (reflection id, reflection title, review title).
-pub async fn list_packs() -> Result<Vec<(RecordId, String, String)>, StorageError> {
-    let store = storage::shared().await?;
-    Ok(store
-        .settings_with_prefix(PREFIX)
-        .await?
-        .into_iter()
-        .filter_map(|(_, text)| serde_json::from_str::<PackDraft>(&text).ok())
-        .map(|d| {
-            (
-                d.pack.reflection.id,
-                d.pack.reflection.title.clone(),
-                d.pack.review_title.clone(),
-            )
-        })
-        .collect())
-}
-
-/// Removes a pack and the answers given to it from this browser.
-async fn remove_draft(reflection: RecordId) -> Result<(), StorageError> {
-    let store = storage::shared().await?;
-    store.delete_setting(&key(reflection)).await
-}
+use crate::services::files::{save_text_file, SaveProgress};
+use crate::services::packs::{load_draft, remove_draft, store_draft, PackDraft};
+use crate::services::save_status::{use_save_status, SaveState};
 
 /// The page for answering the pack of reflection `reflection`.
 #[component]
@@ -184,7 +103,7 @@ fn PackAnswers(draft: PackDraft) -> impl IntoView {
         let current = draft.get_untracked();
         if current.role.trim().is_empty() {
             role_error.set(Some("Choose or enter the role you are answering as".into()));
-            crate::components::page_title::focus_element("pack-role-other");
+            crate::platform::dom::focus_element("pack-role-other");
             return;
         }
         role_error.set(None);

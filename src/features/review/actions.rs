@@ -9,11 +9,11 @@ use sightline_core::dates::format_uk_date;
 use sightline_core::format::file_name;
 use sightline_core::{FieldError, RecordId};
 
-use super::session::{new_id, use_review_session};
 use crate::components::error_summary::error_for;
 use crate::components::{use_page_title, ConfirmDialog, DateInput, ErrorMessage, ErrorSummary};
 use crate::platform::{clock, files};
 use crate::routes::{review_section_href, use_navigator, ReviewSection};
+use crate::services::session::{new_id, use_review_session};
 
 fn status_class(action: &Action, today: chrono::NaiveDate) -> &'static str {
     if action.is_overdue(today) {

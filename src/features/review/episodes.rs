@@ -8,10 +8,10 @@ use sightline_core::content::reflections::find_template;
 use sightline_core::content::{Episode, RecordKind, Reflection};
 use sightline_core::RecordId;
 
-use super::session::use_review_session;
-use crate::components::page_title::focus_element;
 use crate::components::{use_page_title, ConfirmDialog, ErrorMessage, TextArea};
+use crate::platform::dom::focus_element;
 use crate::routes::{review_section_href, use_navigator, ReviewSection};
+use crate::services::session::use_review_session;
 
 fn practice_class(kind: PracticeKind) -> &'static str {
     match kind {

@@ -3,10 +3,11 @@
 use leptos::prelude::*;
 use sightline_core::format::{file_name, write_review_file};
 
-use super::session::use_review_session;
 use crate::components::passphrase::{Protection, ProtectionFields};
-use crate::features::files::{save_text_file, SaveProgress, SaveProgressNote};
+use crate::components::SaveProgressNote;
 use crate::platform::clock;
+use crate::services::files::{save_text_file, SaveProgress};
+use crate::services::session::use_review_session;
 
 /// The "Review file" section of the Overview.
 #[component]

@@ -7,12 +7,12 @@ use sightline_core::content::{Finding, FindingForm, FindingKind};
 use sightline_core::map::{CategoryScheme, MapNode};
 use sightline_core::{FieldError, RecordId};
 
-use super::session::{new_id, use_review_session};
 use crate::components::error_summary::error_for;
-use crate::components::page_title::focus_element;
 use crate::components::{use_page_title, ConfirmDialog, ErrorMessage, ErrorSummary, TextArea};
 use crate::platform::clock;
+use crate::platform::dom::focus_element;
 use crate::routes::{review_section_href, use_navigator, ReviewSection};
+use crate::services::session::{new_id, use_review_session};
 
 fn kind_class(kind: FindingKind) -> &'static str {
     match kind {

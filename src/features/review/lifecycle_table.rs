@@ -6,10 +6,10 @@ use sightline_core::dates::format_uk_date;
 use sightline_core::review::new_review::{milestone_field_prefix, validate_milestone_date};
 use sightline_core::{lifecycle, DateParts, DueDate, LifecycleRow, Milestone, MilestoneState};
 
-use super::session::use_review_session;
-use crate::components::page_title::focus_element;
 use crate::components::DateInput;
 use crate::platform::clock;
+use crate::platform::dom::focus_element;
+use crate::services::session::use_review_session;
 
 /// The tag style for a milestone's state, so that overdue stands out in red.
 fn state_class(state: &MilestoneState) -> &'static str {

@@ -3,10 +3,11 @@
 use leptos::prelude::*;
 use sightline_core::ReviewStatus;
 
-use super::session::use_review_session;
-use crate::components::{use_notice, use_save_status, ConfirmDialog, SaveState};
+use crate::components::{use_notice, ConfirmDialog};
 use crate::platform::storage;
 use crate::routes::{use_navigator, Route};
+use crate::services::save_status::{use_save_status, SaveState};
+use crate::services::session::use_review_session;
 
 /// The "Manage review" section of the Overview.
 #[component]

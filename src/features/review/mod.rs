@@ -13,8 +13,8 @@ pub mod overview;
 pub mod parallel_proceedings;
 pub mod people;
 pub mod reflections;
+pub mod restore_points;
 pub mod search;
-pub mod session;
 pub mod systems_map;
 pub mod watchlist;
 
@@ -25,13 +25,8 @@ use sightline_core::{next_due, ReviewId, ReviewStatus};
 use crate::components::{load_once, use_page_title};
 use crate::platform::{clock, storage};
 use crate::routes::{review_section_href, use_navigator, ReviewSection, Route};
+use crate::services::session::{self, ReviewSession};
 use overview::OverviewPage;
-use session::ReviewSession;
-
-/// The address of a review's Overview.
-pub fn review_href(id: ReviewId) -> String {
-    Route::Review(id, ReviewSection::Overview).href()
-}
 
 /// Loads review `id` and shows the section of it that the address names, or says why it
 /// cannot.
@@ -180,7 +175,7 @@ fn ReviewWorkspace(
 /// offers to save it as a file from memory, which does not need browser storage.
 #[component]
 fn NotSavedRescue() -> impl IntoView {
-    use crate::components::{use_save_status, SaveState};
+    use crate::services::save_status::{use_save_status, SaveState};
     let status = use_save_status();
     let session = session::use_review_session();
     let outcome = RwSignal::new(None::<Result<String, String>>);

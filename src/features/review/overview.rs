@@ -10,10 +10,10 @@ use sightline_core::{Review, ReviewStatus};
 use super::lifecycle_table::LifecycleTable;
 use super::manage::ManageReview;
 use super::parallel_proceedings::ParallelProceedingsSection;
-use super::session::use_review_session;
 use crate::components::error_summary::error_for;
-use crate::components::page_title::focus_element;
 use crate::components::{use_page_title, ErrorSummary, TextField};
+use crate::platform::dom::focus_element;
+use crate::services::session::use_review_session;
 
 /// The Overview page of a review.
 #[component]
@@ -49,7 +49,7 @@ pub fn OverviewPage() -> impl IntoView {
         <LifecycleTable />
         <ParallelProceedingsSection />
         <super::export::ExportReview />
-        <crate::features::restore_points::RestorePoints />
+        <super::restore_points::RestorePoints />
         <ManageReview />
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use sightline_core::ParallelProceedings;
 
-use super::session::use_review_session;
+use crate::services::session::use_review_session;
 
 /// The Parallel proceedings section of the Overview. Every change saves as it is made.
 #[component]

@@ -9,12 +9,12 @@ use sightline_core::content::{Agency, Participation, Person, PersonKind, RecordK
 use sightline_core::form::FieldError;
 use sightline_core::RecordId;
 
-use super::session::{new_id, use_review_session};
 use crate::components::error_summary::error_for;
-use crate::components::page_title::focus_element;
 use crate::components::{use_page_title, ConfirmDialog, ErrorMessage, ErrorSummary, TextField};
 use crate::platform::clock;
+use crate::platform::dom::focus_element;
 use crate::platform::ids::BrowserIds;
+use crate::services::session::{new_id, use_review_session};
 
 /// Which form is open on the page.
 #[derive(Clone, Copy, PartialEq, Eq)]

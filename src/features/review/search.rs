@@ -6,9 +6,9 @@ use sightline_core::content::RecordKind;
 use sightline_core::search::search;
 use sightline_core::ReviewId;
 
-use super::session::use_review_session;
 use crate::components::use_page_title;
 use crate::routes::{review_section_href, use_navigator, ReviewSection};
+use crate::services::session::use_review_session;
 
 /// The search box shown on every page of a review.
 #[component]
@@ -18,11 +18,10 @@ pub fn ReviewSearchBox(review: ReviewId) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let query = text.get_untracked();
-        let encoded = js_sys::encode_uri_component(query.trim());
         navigator.go_to(&format!(
             "{}?q={}",
             review_section_href(review, ReviewSection::Search),
-            String::from(encoded)
+            crate::routes::percent_encode(query.trim())
         ));
     };
     view! {

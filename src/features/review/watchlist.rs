@@ -8,9 +8,9 @@ use sightline_core::content::RecordKind;
 use sightline_core::dates::format_uk_date;
 use sightline_core::uk_civil_date;
 
-use super::session::{new_id, use_review_session};
 use crate::components::ErrorMessage;
 use crate::platform::{clock, ids};
+use crate::services::session::{new_id, use_review_session};
 
 /// The watchlist's section of the People page.
 #[component]

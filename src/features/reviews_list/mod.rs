@@ -5,11 +5,9 @@ use leptos::prelude::*;
 use sightline_core::dates::format_uk_date;
 use sightline_core::{ReviewListQuery, ReviewStatus, ReviewSummary};
 
-use crate::components::{load_once, use_page_title, NoticeBanner};
-use crate::features::files::open::OpenFor;
-use crate::features::files::FileOpener;
-use crate::features::review::review_href;
+use crate::components::{load_once, use_page_title, FileOpener, NoticeBanner, OpenFor};
 use crate::platform::{clock, storage};
+use crate::routes::review_href;
 
 /// The Reviews page.
 #[component]
@@ -37,14 +35,14 @@ pub fn ReviewsPage() -> impl IntoView {
                 .unwrap_or(0),
             Err(_) => 0,
         };
-        let last = crate::features::storage_page::last_backup().await;
+        let last = crate::services::backups::last_backup().await;
         reminder.try_set(sightline_core::text::backup_reminder(
             last,
             clock::now(),
             count,
         ));
     });
-    let packs = load_once(crate::features::packs::list_packs());
+    let packs = load_once(crate::services::packs::list_packs());
     let incoming = RwSignal::new(None);
     let dragging = RwSignal::new(false);
     let drop_file = move |ev: leptos::ev::DragEvent| {

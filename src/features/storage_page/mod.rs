@@ -17,22 +17,13 @@ fn persistence_text(answer: Persistence) -> &'static str {
     }
 }
 
-const LAST_BACKUP: &str = "last_backup_at";
-
-/// When everything was last backed up from this browser, if ever.
-pub async fn last_backup() -> Option<chrono::DateTime<chrono::Utc>> {
-    let store = storage::shared().await.ok()?;
-    let text = store.get_setting(LAST_BACKUP).await.ok()??;
-    chrono::DateTime::parse_from_rfc3339(&text)
-        .ok()
-        .map(|t| t.with_timezone(&chrono::Utc))
-}
-
 /// "Back up everything": one file with every review, and when it was last done.
 #[component]
 fn Backup() -> impl IntoView {
     use crate::components::passphrase::{Protection, ProtectionFields};
-    use crate::features::files::{save_text_file, SaveProgress, SaveProgressNote};
+    use crate::components::SaveProgressNote;
+    use crate::services::backups::{every_review, last_backup, mark_backed_up};
+    use crate::services::files::{save_text_file, SaveProgress};
     use sightline_core::dates::format_uk_date_time;
     let protection = Protection::new();
     let progress = RwSignal::new(SaveProgress::Idle);
@@ -53,20 +44,8 @@ fn Backup() -> impl IntoView {
         };
         error.set(None);
         leptos::task::spawn_local(async move {
-            let gathered = async {
-                let store = storage::shared().await?;
-                let (summaries, _) = store.list_summaries().await?;
-                let mut reviews = Vec::new();
-                for summary in summaries {
-                    if let Some(stored) = store.get(summary.id).await? {
-                        reviews.push((stored.review, stored.content));
-                    }
-                }
-                Ok::<_, storage::StorageError>((store, reviews))
-            }
-            .await;
-            match gathered {
-                Ok((store, reviews)) => {
+            match every_review().await {
+                Ok(reviews) => {
                     let now = crate::platform::clock::now();
                     let text =
                         sightline_core::format::write_backup(&reviews, now, crate::APP_VERSION);
@@ -78,7 +57,7 @@ fn Backup() -> impl IntoView {
                     );
                     save_text_file(name, text, passphrase, progress).await;
                     if matches!(progress.get_untracked(), SaveProgress::Saved(_)) {
-                        let _ = store.put_setting(LAST_BACKUP, &now.to_rfc3339()).await;
+                        mark_backed_up(now).await;
                         last.set(Some(Some(now)));
                     }
                 }
@@ -232,8 +211,8 @@ fn StoragePageBody() -> impl IntoView {
         <Backup />
         <RestorePointBound />
         <h2 class="app-heading-m" id="restore-heading">"Restore from backup"</h2>
-        <crate::features::files::FileOpener
-            open_for=crate::features::files::open::OpenFor::Backup
+        <crate::components::FileOpener
+            open_for=crate::components::OpenFor::Backup
             incoming=RwSignal::new(None)
             on_stored=|| ()
         />

@@ -7,11 +7,10 @@ use sightline_core::anonymise::{text_hash, Checker, Flag, TextPart};
 use sightline_core::content::{Briefing, CheckRecord, Dismissal};
 use sightline_core::dates::format_uk_date_time;
 use sightline_core::RecordId;
-use wasm_bindgen::JsCast;
 
 use crate::components::ErrorMessage;
-use crate::features::review::session::use_review_session;
 use crate::platform::clock;
+use crate::services::session::use_review_session;
 
 /// Where the check stands for the briefing as it is now.
 #[derive(Clone, Debug, PartialEq)]
@@ -69,22 +68,10 @@ fn run_check(
 
 /// Takes the person to a flag: focuses its field and selects the flagged words.
 pub fn show_flag(flag: &Flag, text: &str) {
-    let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&flag.anchor))
-    else {
-        return;
-    };
     // Selection offsets count UTF-16 units; the flag's range is in bytes.
     let start = text[..flag.range.start].encode_utf16().count() as u32;
     let end = text[..flag.range.end].encode_utf16().count() as u32;
-    if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        let _ = area.focus();
-        let _ = area.set_selection_range(start, end);
-    } else if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
-        let _ = input.focus();
-        let _ = input.set_selection_range(start, end);
-    }
+    crate::platform::dom::select_text(&flag.anchor, start, end);
 }
 
 /// How long after the last change the open results are worked out again.
@@ -158,7 +145,7 @@ pub fn BriefingCheck(
     let run = move |_| {
         shown.set(true);
         compute();
-        crate::components::page_title::focus_element("check-results");
+        crate::platform::dom::focus_element("check-results");
     };
     let role = RwSignal::new(String::new());
     let agreed = RwSignal::new(false);
@@ -364,7 +351,7 @@ fn FlagItem(
         if text.get(flag.range.clone()) == Some(flag.matched.as_str()) {
             show_flag(&flag, &text);
         } else {
-            crate::components::page_title::focus_element(&flag.anchor);
+            crate::platform::dom::focus_element(&flag.anchor);
         }
     };
     let dismiss = move |_| {

@@ -10,8 +10,8 @@ use sightline_core::render::markdown::briefing_markdown;
 use sightline_core::render::slides::briefing_slides;
 
 use super::check::check_state;
-use crate::features::review::session::use_review_session;
 use crate::platform::{clock, files};
+use crate::services::session::use_review_session;
 
 /// The formats a briefing exports to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,7 +77,7 @@ pub fn BriefingExport(
         outcome.set(None);
         blocked.set(Some(message));
         check_shown.set(true);
-        crate::components::page_title::focus_element("export-blocked");
+        crate::platform::dom::focus_element("export-blocked");
     };
     let export = move |_| {
         let briefing = match gate() {
@@ -127,9 +127,7 @@ pub fn BriefingExport(
             return refuse(message);
         }
         blocked.set(None);
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
+        crate::platform::dom::print();
     };
     let team_return = move |_| {
         let briefing = match gate() {

@@ -11,10 +11,10 @@ use sightline_core::content::{Briefing, BriefingLayout};
 use sightline_core::render::html::briefing_fragment;
 use sightline_core::RecordId;
 
-use super::session::{new_id, use_review_session};
 use crate::components::synced_text::{sync_input, sync_textarea};
 use crate::components::{use_page_title, ConfirmDialog};
 use crate::platform::clock;
+use crate::services::session::{new_id, use_review_session};
 
 /// The Briefing page.
 #[component]

@@ -10,11 +10,11 @@ use sightline_core::chronology_csv::{
 use sightline_core::content::{Change, RecordKind, ReviewContent};
 use sightline_core::form::FieldError;
 
-use crate::components::page_title::focus_element;
 use crate::components::ErrorSummary;
-use crate::features::review::session::use_review_session;
+use crate::platform::dom::focus_element;
 use crate::platform::ids::BrowserIds;
 use crate::platform::{clock, files};
+use crate::services::session::use_review_session;
 
 /// Where the import has got to.
 #[derive(Clone, PartialEq)]

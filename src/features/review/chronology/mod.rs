@@ -16,12 +16,12 @@ use sightline_core::content::{Change, ChronologyEvent, RecordKind, ReviewContent
 use sightline_core::form::FieldError;
 use sightline_core::RecordId;
 
-use super::session::{new_id, use_review_session, ReviewSession};
-use crate::components::page_title::focus_element;
 use crate::components::{use_page_title, ConfirmDialog, ErrorSummary};
+use crate::platform::dom::focus_element;
 use crate::platform::ids::BrowserIds;
 use crate::platform::{clock, files};
 use crate::routes::{review_section_href, use_navigator, ReviewSection};
+use crate::services::session::{new_id, use_review_session, ReviewSession};
 use fields::{EventFields, EventSuggestions};
 
 /// How many events the list shows at first, and adds with each "Show more".
@@ -296,9 +296,7 @@ pub fn ChronologyPage() -> impl IntoView {
         </p>
 
         <details class="app-details" prop:open=move || show_timeline.get() on:toggle=move |ev| {
-            use wasm_bindgen::JsCast;
-            let open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
-            show_timeline.set(open);
+            show_timeline.set(crate::platform::dom::details_open(&ev).unwrap_or(false));
         }>
             <summary class="app-details__summary">"Timeline"</summary>
             <Show when=move || show_timeline.get()>

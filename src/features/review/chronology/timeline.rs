@@ -6,7 +6,7 @@ use sightline_core::content::chronology::timeline_layout;
 use sightline_core::dates::format_uk_date;
 use sightline_core::RecordId;
 
-use crate::features::review::session::use_review_session;
+use crate::services::session::use_review_session;
 
 const LEFT: f64 = 170.0;
 const WIDTH: f64 = 1000.0;

@@ -11,10 +11,11 @@ use sightline_core::RecordId;
 
 use crate::components::passphrase::{Protection, ProtectionFields};
 use crate::components::ErrorMessage;
-use crate::features::files::{save_text_file, SaveProgress, SaveProgressNote};
-use crate::features::review::session::use_review_session;
+use crate::components::SaveProgressNote;
 use crate::platform::ids::BrowserIds;
 use crate::platform::{clock, files};
+use crate::services::files::{save_text_file, SaveProgress};
+use crate::services::session::use_review_session;
 
 /// The reflection page's section for packs and contributions.
 #[component]
@@ -116,16 +117,10 @@ pub fn PackExchange(reflection: RecordId) -> impl IntoView {
         results.update(|r| r.push(message));
     };
     let choose = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(list) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|i| i.files())
-        else {
+        let chosen_files = files::chosen_files(&ev);
+        if chosen_files.is_empty() {
             return;
-        };
-        let chosen_files: Vec<web_sys::File> =
-            (0..list.length()).filter_map(|i| list.get(i)).collect();
+        }
         results.set(Vec::new());
         leptos::task::spawn_local(async move {
             for file in chosen_files {
@@ -134,7 +129,7 @@ pub fn PackExchange(reflection: RecordId) -> impl IntoView {
                     Ok(bytes) if encryption::is_encrypted(&bytes) => {
                         waiting.set(Some((name, Arc::new(bytes))));
                         request_animation_frame(|| {
-                            crate::components::page_title::focus_element("contribution-passphrase")
+                            crate::platform::dom::focus_element("contribution-passphrase")
                         });
                         // One protected file at a time: the rest wait for the person.
                         return;

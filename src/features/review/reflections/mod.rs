@@ -19,12 +19,12 @@ use sightline_core::dates::format_uk_date;
 use sightline_core::form::FieldError;
 use sightline_core::{DateLabel, DateParts, RecordId};
 
-use super::session::{new_id, use_review_session};
 use crate::components::error_summary::error_for;
 use crate::components::{use_page_title, DateInput, ErrorSummary, TextField};
 use crate::platform::clock;
 use crate::platform::ids::BrowserIds;
 use crate::routes::{review_section_href, use_navigator, ReviewSection};
+use crate::services::session::{new_id, use_review_session};
 
 /// The Reflections page.
 #[component]
@@ -194,7 +194,7 @@ fn StartReflection(open: RwSignal<bool>) -> impl IntoView {
         ));
     };
     request_animation_frame(|| {
-        crate::components::page_title::focus_element("reflection-event-practitioners_event")
+        crate::platform::dom::focus_element("reflection-event-practitioners_event")
     });
     view! {
         <form class="app-inline-form" novalidate on:submit=submit data-testid="start-reflection-form">

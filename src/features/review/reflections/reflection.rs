@@ -13,11 +13,11 @@ use sightline_core::form::FieldError;
 use sightline_core::RecordId;
 
 use crate::components::error_summary::error_for;
-use crate::components::page_title::focus_element;
 use crate::components::{use_page_title, ConfirmDialog, ErrorSummary};
-use crate::features::review::session::{new_id, use_review_session};
 use crate::platform::clock;
+use crate::platform::dom::focus_element;
 use crate::routes::{review_section_href, use_navigator, ReviewSection};
+use crate::services::session::{new_id, use_review_session};
 
 /// A reflection's page.
 #[component]
@@ -476,12 +476,7 @@ fn AnswerEditor(
                 </label>
             </div>
             <details class="app-details" on:toggle=move |ev| {
-                use wasm_bindgen::JsCast;
-                let open = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                    .is_some_and(|d| d.open());
-                details_open.set(open);
+                details_open.set(crate::platform::dom::details_open(&ev).unwrap_or(false));
             }>
                 <summary class="app-details__summary">
                     {move || {

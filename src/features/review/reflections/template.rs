@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use sightline_core::content::reflections::{is_built_in, prompt_answered, ReflectionTemplate};
 use sightline_core::RecordId;
 
-use crate::components::page_title::focus_element;
 use crate::components::{use_page_title, ErrorMessage};
-use crate::features::review::session::{new_id, use_review_session};
 use crate::platform::clock;
+use crate::platform::dom::focus_element;
 use crate::routes::{review_section_href, ReviewSection};
+use crate::services::session::{new_id, use_review_session};
 
 /// The page for editing template `template`.
 #[component]

@@ -16,6 +16,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use crate::platform::dom;
 use leptos::prelude::*;
 use sightline_core::map::edit::MapEdit;
 use sightline_core::map::geometry::{
@@ -25,7 +26,6 @@ use sightline_core::map::geometry::{
 use sightline_core::map::svg::{polarity_style, LABEL_CHARS, LABEL_LINES};
 use sightline_core::map::{category_label, Level, MapNode};
 use sightline_core::RecordId;
-use wasm_bindgen::JsCast;
 
 use super::{
     focus_node, node_element_id, use_map_state, Editor, MapState, Viewport, LINK_LABEL_MIN_SCALE,
@@ -60,18 +60,10 @@ enum Gesture {
     },
 }
 
-/// Where the canvas's top-left corner is on screen.
-fn canvas_origin(svg: &web_sys::Element) -> Point {
-    let rect = svg.get_bounding_client_rect();
-    Point::new(rect.left(), rect.top())
-}
-
 /// The node a pointer event happened on, from the `data-node` attribute of its element or an
 /// ancestor.
-fn node_under(ev: &web_sys::PointerEvent) -> Option<RecordId> {
-    let element = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-    let node = element.closest("[data-node]").ok()??;
-    RecordId::parse(&node.get_attribute("data-node")?)
+fn node_under(ev: &leptos::ev::PointerEvent) -> Option<RecordId> {
+    RecordId::parse(&dom::attribute_under(ev, "data-node")?)
 }
 
 /// The SVG canvas.
@@ -109,13 +101,15 @@ pub fn MapCanvas() -> impl IntoView {
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
 
-    let element =
-        move || -> Option<web_sys::Element> { svg_ref.get_untracked().map(|s| s.unchecked_into()) };
+    let element = move || svg_ref.get_untracked();
 
-    let pointer_down = move |ev: web_sys::PointerEvent| {
+    let pointer_down = move |ev: leptos::ev::PointerEvent| {
         let Some(svg) = element() else { return };
         if pointers.with_value(|p| p.is_empty()) {
-            origin.set_value(canvas_origin(&svg));
+            origin.set_value({
+                let (x, y) = dom::top_left(&svg);
+                Point::new(x, y)
+            });
         }
         let corner = origin.get_value();
         let at = Point::new(
@@ -189,7 +183,7 @@ pub fn MapCanvas() -> impl IntoView {
         }
     };
 
-    let pointer_move = move |ev: web_sys::PointerEvent| {
+    let pointer_move = move |ev: leptos::ev::PointerEvent| {
         if !pointers.with_value(|p| p.contains_key(&ev.pointer_id())) {
             return;
         }
@@ -255,7 +249,7 @@ pub fn MapCanvas() -> impl IntoView {
         gesture.set_value(current);
     };
 
-    let pointer_up = move |ev: web_sys::PointerEvent, cancelled: bool| {
+    let pointer_up = move |ev: leptos::ev::PointerEvent, cancelled: bool| {
         pointers.update_value(|p| {
             p.remove(&ev.pointer_id());
         });
@@ -314,10 +308,13 @@ pub fn MapCanvas() -> impl IntoView {
         }
     };
 
-    let wheel = move |ev: web_sys::WheelEvent| {
+    let wheel = move |ev: leptos::ev::WheelEvent| {
         let Some(svg) = element() else { return };
         ev.prevent_default();
-        let corner = canvas_origin(&svg);
+        let corner = {
+            let (x, y) = dom::top_left(&svg);
+            Point::new(x, y)
+        };
         let at = Point::new(
             ev.client_x() as f64 - corner.x,
             ev.client_y() as f64 - corner.y,
@@ -333,11 +330,8 @@ pub fn MapCanvas() -> impl IntoView {
     };
 
     // The canvas itself: arrow keys pan, + and − zoom, 0 fits.
-    let canvas_keys = move |ev: web_sys::KeyboardEvent| {
-        let on_canvas = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|e| e.tag_name() == "svg");
+    let canvas_keys = move |ev: leptos::ev::KeyboardEvent| {
+        let on_canvas = dom::target_tag(&ev).as_deref() == Some("svg");
         if !on_canvas {
             return;
         }
@@ -525,7 +519,7 @@ fn NodeView(id: RecordId) -> impl IntoView {
     let transform = move || position.get().map(|(x, y)| format!("translate({x} {y})"));
     let lifted = state.lifted_cell(id);
 
-    let keydown = move |ev: web_sys::KeyboardEvent| {
+    let keydown = move |ev: leptos::ev::KeyboardEvent| {
         let Some(current) = node() else {
             return;
         };
@@ -653,9 +647,7 @@ fn NodeView(id: RecordId) -> impl IntoView {
                 ev.prevent_default();
                 state.selected.set([id].into());
                 state.editor.set(Editor::Edit(id));
-                request_animation_frame(|| {
-                    crate::components::page_title::focus_element("node-label")
-                });
+                request_animation_frame(|| crate::platform::dom::focus_element("node-label"));
             }
             "Delete" | "Backspace" => {
                 ev.prevent_default();

@@ -9,8 +9,8 @@ use sightline_core::RecordId;
 
 use super::use_map_state;
 use crate::components::ErrorMessage;
-use crate::features::review::session::new_id;
 use crate::platform::clock;
+use crate::services::session::new_id;
 
 /// Which way a new link points.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -96,7 +96,7 @@ pub fn ConnectDialog() -> impl IntoView {
         let (Some(from_node), Some(other)) = (source.get_untracked(), target.get_untracked())
         else {
             error.set(Some("Choose the node to connect to".into()));
-            crate::components::page_title::focus_element("connect-filter");
+            crate::platform::dom::focus_element("connect-filter");
             return;
         };
         let (from, to) = match direction.get_untracked() {

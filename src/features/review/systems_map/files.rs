@@ -153,10 +153,7 @@ pub fn MapFiles() -> impl IntoView {
                     aria-describedby=move || if error.get().is_some() { "map-import-hint map-import-error" } else { "map-import-hint" }
                     on:change=choose
                     on:click=move |ev| {
-                        use wasm_bindgen::JsCast;
-                        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                            input.set_value("");
-                        }
+                        crate::platform::dom::clear_file_input(&ev);
                     }
                 />
             </div>

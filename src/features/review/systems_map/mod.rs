@@ -22,10 +22,10 @@ use sightline_core::map::geometry::{self, Point, Rect};
 use sightline_core::map::{reading_order, CategoryScheme, Level, MapNode};
 use sightline_core::RecordId;
 
-use super::session::{use_review_session, ReviewSession};
-use crate::components::page_title::focus_element;
 use crate::components::use_page_title;
 use crate::platform::clock;
+use crate::platform::dom::focus_element;
+use crate::services::session::{use_review_session, ReviewSession};
 
 /// How the map is shown: screen = map × `scale` + (`x`, `y`), in CSS pixels of the canvas.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -484,19 +484,9 @@ impl MapState {
         };
         request_animation_frame(move || {
             let element_id = node_element_id(id);
-            let has_focus = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.active_element())
-                .is_some_and(|e| e.id() == element_id);
-            let in_form = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.active_element())
-                .is_some_and(|e| {
-                    matches!(
-                        e.tag_name().as_str(),
-                        "INPUT" | "TEXTAREA" | "SELECT" | "BUTTON"
-                    )
-                });
+            let focused = crate::platform::dom::focused();
+            let has_focus = focused.as_ref().is_some_and(|(id, _)| *id == element_id);
+            let in_form = focused.is_some_and(|(_, control)| control);
             if !has_focus && !in_form {
                 focus_node(id);
             }
@@ -625,20 +615,7 @@ pub fn node_element_id(id: RecordId) -> String {
 /// Moves keyboard focus to a node on the canvas, without scrolling the page: the canvas
 /// brings nodes into view itself, by panning.
 pub fn focus_node(id: RecordId) {
-    use wasm_bindgen::JsCast;
-    let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&node_element_id(id)))
-    else {
-        return;
-    };
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"preventScroll".into(), &true.into());
-    if let Ok(focus) = js_sys::Reflect::get(&element, &"focus".into()) {
-        if let Some(focus) = focus.dyn_ref::<js_sys::Function>() {
-            let _ = focus.call1(&element, &options);
-        }
-    }
+    crate::platform::dom::focus_without_scrolling(&node_element_id(id));
 }
 
 /// The map page's state. Panics outside the map page.
@@ -673,10 +650,7 @@ pub fn SystemsMapPage() -> impl IntoView {
 
     // Undo and redo from anywhere on the page, except inside a text field, which has its own.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        let in_field = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        let in_field = crate::platform::dom::from_text_field(&ev);
         if in_field || !(ev.ctrl_key() || ev.meta_key()) {
             return;
         }
@@ -788,7 +762,7 @@ fn Toolbar() -> impl IntoView {
             state.announcement.set(
                 "Choose one node to connect from: select it on the map or in the outline.".into(),
             );
-            crate::components::page_title::focus_element("map-needs-one");
+            crate::platform::dom::focus_element("map-needs-one");
             return;
         }
         state.connect_open.set(true);

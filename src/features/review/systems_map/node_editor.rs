@@ -14,9 +14,9 @@ use sightline_core::map::{
 use super::{free_place, use_map_state, Editor};
 use crate::components::error_summary::error_for;
 use crate::components::{ErrorMessage, ErrorSummary};
-use crate::features::review::session::new_id;
 use crate::platform::clock;
 use crate::routes::{review_section_href, ReviewSection};
+use crate::services::session::new_id;
 
 /// The side panel: the form when adding or changing, else the selected node's details.
 #[component]
@@ -171,7 +171,7 @@ fn NodeDetails(id: sightline_core::RecordId) -> impl IntoView {
                 <div class="app-button-group">
                     <button type="button" class="app-button app-button--secondary" on:click=move |_| {
                         state.editor.set(Editor::Edit(id));
-                        request_animation_frame(|| crate::components::page_title::focus_element("node-label"));
+                        request_animation_frame(|| crate::platform::dom::focus_element("node-label"));
                     }>"Change"</button>
                     <button type="button" class="app-button app-button--warning" on:click=move |_| state.delete_targets()>"Delete"</button>
                 </div>

@@ -97,9 +97,8 @@ pub fn Outline() -> impl IntoView {
                 view! {
                     <section class="app-map-outline__level" aria-labelledby=labelled_by data-testid="outline-level" data-level=level.key()>
                         <details class="app-details" prop:open=move || open.get() on:toggle=move |ev| {
-                            use wasm_bindgen::JsCast;
-                            if let Some(details) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-                                open.set(details.open());
+                            if let Some(now_open) = crate::platform::dom::details_open(&ev) {
+                                open.set(now_open);
                             }
                         }>
                             <summary class="app-details__summary">
@@ -165,7 +164,7 @@ fn OutlineNode(item: OutlineItem, review_id: sightline_core::ReviewId) -> impl I
                     state.selected.set([id].into());
                     state.focused.set(Some(id));
                     state.editor.set(Editor::Edit(id));
-                    request_animation_frame(|| crate::components::page_title::focus_element("node-label"));
+                    request_animation_frame(|| crate::platform::dom::focus_element("node-label"));
                 }>
                     "Change" <span class="app-visually-hidden">{format!(" {}", item.label)}</span>
                 </button>

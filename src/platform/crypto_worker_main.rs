@@ -1,4 +1,5 @@
-//! A Web Worker for the passphrase work: age's scrypt takes a second or more, which on the
+//! The entry point of the Web Worker for the passphrase work (its own program, built by Trunk
+//! beside the app; kept in `platform/` because it is browser code): age's scrypt takes a second or more, which on the
 //! page's own thread would freeze it. The page (`platform::crypto_worker`) starts this worker
 //! when a file is protected or opened, sends the bytes and the passphrase, and gets the result
 //! back; nothing else runs here, and nothing is kept once it replies.

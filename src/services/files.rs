@@ -1,12 +1,9 @@
-//! Files in and out: saving review files, backups, packs and contributions (protected with a
-//! passphrase when asked), and opening any Sightline file: the file says what it is.
+//! Saving a file to the person's computer, protected with a passphrase when asked (the
+//! passphrase work runs in a Web Worker, so the page stays responsive).
 
-pub mod open;
-
-pub use open::FileOpener;
+use leptos::prelude::*;
 
 use crate::platform::{crypto_worker, files, timing};
-use leptos::prelude::*;
 
 /// Where saving a file has got to, for the page to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,28 +40,4 @@ pub async fn save_text_file(
         Ok(()) => progress.try_set(SaveProgress::Saved(name)),
         Err(error) => progress.try_set(SaveProgress::Failed(error.to_string())),
     };
-}
-
-/// The line under an export button saying how saving went.
-#[component]
-pub fn SaveProgressNote(progress: RwSignal<SaveProgress>) -> impl IntoView {
-    move || {
-        match progress.get() {
-        SaveProgress::Idle => ().into_any(),
-        SaveProgress::Protecting => view! {
-            <p class="app-body" role="status">"Protecting the file with the passphrase\u{2026} this takes a few seconds."</p>
-        }
-        .into_any(),
-        SaveProgress::Saved(name) => view! {
-            <p class="app-body" role="status" data-testid="saved-file">
-                {format!("Saved \u{201c}{name}\u{201d} to your downloads.")}
-            </p>
-        }
-        .into_any(),
-        SaveProgress::Failed(message) => view! {
-            <p class="app-error-message" role="alert">{message}</p>
-        }
-        .into_any(),
-    }
-    }
 }

@@ -6,23 +6,21 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use sightline_core::content::actions::open_action_dues;
 use sightline_core::dates::format_uk_date_time;
-use sightline_core::format::merge::{changed_records, plan_merge, with_new_ids, MergePlan, Side};
-use sightline_core::format::pack::apply_contribution;
+use sightline_core::format::merge::{with_new_ids, MergePlan, Side};
 use sightline_core::format::{
     describe_counts, encryption, read_any, read_backup, AnyFile, FileError, Imported, ReviewFile,
     MAX_FILE_BYTES,
 };
-use sightline_core::restore_points::PointReason;
 use sightline_core::ReviewId;
 
 use crate::components::ErrorMessage;
-use crate::features::packs::save_pack_draft;
 use crate::platform::crypto_worker::{self, CryptoError};
 use crate::platform::ids::BrowserIds;
-use crate::platform::{clock, files, storage, timing};
+use crate::platform::{clock, files, timing};
 use crate::routes::{review_section_href, use_navigator, ReviewSection, Route};
+use crate::services::import::{self, plural};
+use crate::services::packs::save_pack_draft;
 
 /// What the opener is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,10 +68,6 @@ enum Step {
     },
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// The file picker and everything after it. `incoming` starts it with a file dropped on the
 /// page.
 #[component]
@@ -114,16 +108,9 @@ pub fn FileOpener(
             };
             match file {
                 AnyFile::Review(file) => {
-                    let here = match storage::shared().await {
-                        Ok(store) => store
-                            .list_summaries()
-                            .await
-                            .ok()
-                            .and_then(|(all, _)| {
-                                all.into_iter().find(|s| s.id == file.value.review.id)
-                            })
-                            .map(|s| s.title),
-                        Err(problem) => return fail(problem.to_string()),
+                    let here = match import::title_here(file.value.review.id).await {
+                        Ok(title) => title,
+                        Err(problem) => return fail(problem),
                     };
                     step.set(Step::Review {
                         file: Box::new(file),
@@ -131,13 +118,9 @@ pub fn FileOpener(
                     });
                 }
                 AnyFile::Backup(file) => {
-                    let here: BTreeSet<ReviewId> = match storage::shared().await {
-                        Ok(store) => store
-                            .list_summaries()
-                            .await
-                            .map(|(all, _)| all.into_iter().map(|s| s.id).collect())
-                            .unwrap_or_default(),
-                        Err(problem) => return fail(problem.to_string()),
+                    let here = match import::reviews_here().await {
+                        Ok(here) => here,
+                        Err(problem) => return fail(problem),
                     };
                     let chosen = file.value.iter().map(|r| r.review.id).collect();
                     step.set(Step::Backup {
@@ -156,26 +139,7 @@ pub fn FileOpener(
                 }
                 AnyFile::Contribution(contribution) => {
                     let contribution = contribution.value;
-                    let result = async {
-                            let store = storage::shared().await.map_err(|e| e.to_string())?;
-                            let stored = store
-                                .get(contribution.review_id)
-                                .await
-                                .map_err(|e| e.to_string())?
-                                .ok_or_else(|| "This contribution answers a reflection in a review that is not in this browser. Open it on the computer that holds the review.".to_owned())?;
-                            keep_point(&stored.review, &stored.content, PointReason::BeforeImport).await?;
-                            let mut content = stored.content.clone();
-                            let outcome = apply_contribution(stored.review.id, &mut content, &contribution, &mut BrowserIds, clock::now())
-                                .map_err(|e| e.to_string())?;
-                            let mut review = stored.review.clone();
-                            review.touch(clock::now());
-                            store
-                                .put(&review, &open_action_dues(&content), stored.revision, &storage::writes_for(&content, &outcome.changes))
-                                .await
-                                .map_err(|e| e.to_string())?;
-                            Ok::<_, String>((outcome, review.id, contribution.reflection_id))
-                        }
-                        .await;
+                    let result = import::add_contribution(contribution).await;
                     match result {
                         Ok((outcome, review, reflection)) => step.set(Step::Done {
                             message: contribution_message(&outcome),
@@ -202,9 +166,7 @@ pub fn FileOpener(
                 bytes,
                 error: None,
             });
-            request_animation_frame(|| {
-                crate::components::page_title::focus_element("open-passphrase")
-            });
+            request_animation_frame(|| crate::platform::dom::focus_element("open-passphrase"));
         } else {
             step.set(Step::Working(format!(
                 "Reading \u{201c}{name}\u{201d}\u{2026}"
@@ -270,7 +232,7 @@ pub fn FileOpener(
                         error: Some(FileError::WrongPassphrase.to_string()),
                     });
                     request_animation_frame(|| {
-                        crate::components::page_title::focus_element("open-passphrase")
+                        crate::platform::dom::focus_element("open-passphrase")
                     });
                 }
                 Err(CryptoError::File(problem)) => fail(problem.to_string()),
@@ -296,7 +258,7 @@ pub fn FileOpener(
                     "Open the review".into(),
                 )),
             });
-            request_animation_frame(|| crate::components::page_title::focus_element("open-result"));
+            request_animation_frame(|| crate::platform::dom::focus_element("open-result"));
         }
         Err(message) => fail(message),
     };
@@ -305,43 +267,7 @@ pub fn FileOpener(
     // beside another has never agreed with anything.
     let import_new = move |file: ReviewFile, synced_at, replace: bool| {
         leptos::task::spawn_local(async move {
-            let mut review = file.review;
-            match synced_at {
-                Some(at) => review.mark_synced(at),
-                None => review.synced_at = None,
-            }
-            let result = async {
-                let store = storage::shared().await.map_err(|e| e.to_string())?;
-                if replace {
-                    if let Some(stored) = store.get(review.id).await.map_err(|e| e.to_string())? {
-                        keep_point(&stored.review, &stored.content, PointReason::BeforeReplace)
-                            .await?;
-                    }
-                    store
-                        .replace(&review, &file.content)
-                        .await
-                        .map_err(|e| e.to_string())?;
-                } else {
-                    store
-                        .put(
-                            &review,
-                            &open_action_dues(&file.content),
-                            0,
-                            &storage::all_writes(&file.content),
-                        )
-                        .await
-                        .map_err(|e| e.to_string())?;
-                }
-                Ok((
-                    format!(
-                        "\u{201c}{}\u{201d} is stored in this browser.",
-                        sightline_core::markup::quoted(&review.title)
-                    ),
-                    review.id,
-                ))
-            }
-            .await;
-            finish(result);
+            finish(import::store_new(file, synced_at, replace).await);
         });
     };
     let keep_both = move |file: ReviewFile| {
@@ -350,13 +276,8 @@ pub fn FileOpener(
     };
     let start_merge = move |file: Imported<ReviewFile>| {
         leptos::task::spawn_local(async move {
-            let here = match storage::shared().await {
-                Ok(store) => store.get(file.value.review.id).await,
-                Err(problem) => Err(problem),
-            };
-            match here {
-                Ok(Some(stored)) => {
-                    let plan = plan_merge((&stored.review, &stored.content), &file.value);
+            match import::plan_merge_with_stored(&file.value).await {
+                Ok(plan) => {
                     let choices = vec![None; plan.conflicts.len()];
                     step.set(Step::Merge {
                         plan: Box::new(plan),
@@ -364,11 +285,7 @@ pub fn FileOpener(
                         file: Box::new(file),
                     });
                 }
-                Ok(None) => fail(
-                    "The review is no longer in this browser; open the file again to import it."
-                        .into(),
-                ),
-                Err(problem) => fail(problem.to_string()),
+                Err(problem) => fail(problem),
             }
         });
     };
@@ -390,36 +307,7 @@ pub fn FileOpener(
         error.set(None);
         let choices: Vec<Side> = choices.into_iter().flatten().collect();
         leptos::task::spawn_local(async move {
-            let result = async {
-                let store = storage::shared().await.map_err(|e| e.to_string())?;
-                let stored = store
-                    .get(file.value.review.id)
-                    .await
-                    .map_err(|e| e.to_string())?
-                    .ok_or("The review is no longer here.")?;
-                keep_point(&stored.review, &stored.content, PointReason::BeforeMerge).await?;
-                let before = stored.content.clone();
-                let (review, content) = (*plan).resolve(&choices);
-                let changes = changed_records(&before, &content);
-                store
-                    .put(
-                        &review,
-                        &open_action_dues(&content),
-                        stored.revision,
-                        &storage::writes_for(&content, &changes),
-                    )
-                    .await
-                    .map_err(|e| e.to_string())?;
-                Ok((
-                    format!(
-                        "Merged: \u{201c}{}\u{201d} now holds both copies\u{2019} changes ({}).",
-                        sightline_core::markup::quoted(&review.title),
-                        plural(changes.len(), "record changed", "records changed")
-                    ),
-                    review.id,
-                ))
-            }
-            .await;
+            let result = import::finish_merge(*plan, &choices, file.value.review.id).await;
             finish(result);
         });
     };
@@ -438,54 +326,7 @@ pub fn FileOpener(
             return;
         }
         leptos::task::spawn_local(async move {
-            let result = async {
-                let store = storage::shared().await.map_err(|e| e.to_string())?;
-                let mut restored = 0;
-                for review_file in file
-                    .value
-                    .into_iter()
-                    .filter(|r| chosen.contains(&r.review.id))
-                {
-                    let exists = here.contains(&review_file.review.id);
-                    if exists && !replace {
-                        let copy = with_new_ids(review_file, &mut BrowserIds);
-                        store
-                            .put(
-                                &copy.review,
-                                &open_action_dues(&copy.content),
-                                0,
-                                &storage::all_writes(&copy.content),
-                            )
-                            .await
-                            .map_err(|e| e.to_string())?;
-                    } else {
-                        // As it was when backed up; the review here first kept as a restore point.
-                        if exists {
-                            if let Some(stored) = store
-                                .get(review_file.review.id)
-                                .await
-                                .map_err(|e| e.to_string())?
-                            {
-                                keep_point(
-                                    &stored.review,
-                                    &stored.content,
-                                    PointReason::BeforeReplace,
-                                )
-                                .await?;
-                            }
-                        }
-                        let mut review = review_file.review;
-                        review.synced_at = review_file.based_on;
-                        store
-                            .replace(&review, &review_file.content)
-                            .await
-                            .map_err(|e| e.to_string())?;
-                    }
-                    restored += 1;
-                }
-                Ok::<_, String>(restored)
-            }
-            .await;
+            let result = import::restore_backup(file.value, &chosen, &here, replace).await;
             match result {
                 Ok(count) => {
                     on_stored();
@@ -493,9 +334,7 @@ pub fn FileOpener(
                         message: format!("Restored {}.", plural(count, "review", "reviews")),
                         link: Some(("/".into(), "Go to your reviews".into())),
                     });
-                    request_animation_frame(|| {
-                        crate::components::page_title::focus_element("open-result")
-                    });
+                    request_animation_frame(|| crate::platform::dom::focus_element("open-result"));
                 }
                 Err(message) => fail(message),
             }
@@ -522,10 +361,7 @@ pub fn FileOpener(
                     on:change=choose
                     on:click=move |ev| {
                         // Choosing the same file again must still start over.
-                        use wasm_bindgen::JsCast;
-                        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                            input.set_value("");
-                        }
+                        crate::platform::dom::clear_file_input(&ev);
                     }
                 />
             </div>
@@ -758,19 +594,4 @@ fn FileSummary(
             </div>
         })}
     }
-}
-
-/// Keeps the review as it is stored as a restore point before something writes over it. If
-/// that fails, nothing is written: the message says so.
-async fn keep_point(
-    review: &sightline_core::Review,
-    content: &sightline_core::ReviewContent,
-    reason: PointReason,
-) -> Result<(), String> {
-    crate::features::restore_points::save_point(review, content, reason)
-        .await
-        .map(drop)
-        .map_err(|e| {
-            format!("Nothing was changed: Sightline could not first keep a restore point of the review as it is ({e}).")
-        })
 }
