@@ -22,6 +22,9 @@ cargo clippy --locked -p sightline --target wasm32-unknown-unknown --all-targets
 step "Core: native tests"
 cargo test --locked -p sightline-core
 
+step "App logic: native tests (routes, the map's viewport and gestures, the autosaver's state)"
+cargo test --locked -p sightline --lib
+
 step "Browser adapters: wasm-bindgen-test in headless Chromium"
 cargo test --locked -p sightline --target wasm32-unknown-unknown
 

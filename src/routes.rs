@@ -269,3 +269,120 @@ fn focus_fragment(address: &str) {
 pub fn use_navigator() -> Navigator {
     expect_context::<Navigator>()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn review() -> ReviewId {
+        ReviewId::parse("0b9d2c8e-6a8f-4e0e-9a53-7c0d6f1f2a11").unwrap()
+    }
+
+    fn record() -> RecordId {
+        RecordId::parse("5f0c7a1e-2b3d-4c5e-8f90-a1b2c3d4e5f6").unwrap()
+    }
+
+    fn every_route() -> Vec<Route> {
+        let id = record();
+        let sections = [
+            ReviewSection::Overview,
+            ReviewSection::People,
+            ReviewSection::Chronology,
+            ReviewSection::Episodes,
+            ReviewSection::Episode(id),
+            ReviewSection::Reflections,
+            ReviewSection::Reflection(id),
+            ReviewSection::Template(id),
+            ReviewSection::SystemsMap,
+            ReviewSection::Findings,
+            ReviewSection::Finding(id),
+            ReviewSection::ActionPlan,
+            ReviewSection::Action(id),
+            ReviewSection::Briefing,
+            ReviewSection::Search,
+        ];
+        let mut routes = vec![
+            Route::Reviews,
+            Route::NewReview,
+            Route::Storage,
+            Route::Pack(id),
+        ];
+        routes.extend(sections.map(|s| Route::Review(review(), s)));
+        routes
+    }
+
+    #[test]
+    fn every_page_is_found_again_at_its_own_address() {
+        for route in every_route() {
+            assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
+            // With a query, a fragment or a trailing slash, it is the same page.
+            assert_eq!(Route::parse(&format!("{}?q=x#item", route.href())), route);
+            assert_eq!(Route::parse(&format!("{}/", route.href())), route);
+        }
+    }
+
+    #[test]
+    fn an_address_that_names_no_page_or_a_malformed_id_is_not_found() {
+        for address in [
+            "/nothing",
+            "/reviews",
+            "/reviews/not-an-id",
+            "/reviews/0b9d2c8e-6a8f-4e0e-9a53-7c0d6f1f2a11/unknown",
+            "/reviews/0b9d2c8e-6a8f-4e0e-9a53-7c0d6f1f2a11/episodes/nope",
+            "/reviews/0b9d2c8e-6a8f-4e0e-9a53-7c0d6f1f2a11/people/extra",
+            "/packs/",
+            "/packs/123",
+        ] {
+            assert_eq!(Route::parse(address), Route::NotFound, "{address}");
+        }
+        assert_eq!(Route::NotFound.href(), "/");
+    }
+
+    #[test]
+    fn a_section_belongs_to_the_tab_of_its_list() {
+        let id = record();
+        assert_eq!(ReviewSection::Episode(id).tab(), ReviewSection::Episodes);
+        assert_eq!(
+            ReviewSection::Template(id).tab(),
+            ReviewSection::Reflections
+        );
+        assert_eq!(ReviewSection::Action(id).tab(), ReviewSection::ActionPlan);
+        assert_eq!(ReviewSection::People.tab(), ReviewSection::People);
+    }
+
+    #[test]
+    fn query_values_are_encoded_as_encode_uri_component_does_and_read_back_exactly() {
+        assert_eq!(percent_encode("O'Brien & co"), "O'Brien%20%26%20co");
+        assert_eq!(percent_encode("50%+ = yes?#"), "50%25%2B%20%3D%20yes%3F%23");
+        assert_eq!(percent_encode("Zoë 😀"), "Zo%C3%AB%20%F0%9F%98%80");
+        for text in [
+            "",
+            "plain",
+            "a b+c&d=e?f#g/h",
+            "Ōtautahi – Māori",
+            "\u{202e}reversed\u{202c}",
+            "100% sure",
+            "line\r\nbreak\ttab",
+            "emoji 👩‍👩‍👧",
+        ] {
+            let address = format!("/reviews/x/search?q={}&other=1", percent_encode(text));
+            assert_eq!(
+                query_param(&address, "q").as_deref(),
+                Some(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_broken_escape_in_an_address_is_kept_as_typed() {
+        assert_eq!(percent_decode("%"), None);
+        assert_eq!(percent_decode("%zz"), None);
+        assert_eq!(percent_decode("%C3"), None, "half a character is not UTF-8");
+        assert_eq!(query_param("/s?q=100%", "q").as_deref(), Some("100%"));
+        assert_eq!(query_param("/s?q=a+b", "q").as_deref(), Some("a b"));
+        assert_eq!(query_param("/s?x=1", "q"), None);
+        assert_eq!(query_param("/s?q", "q").as_deref(), Some(""));
+        assert_eq!(query_param("/s?q=one#q=two", "q").as_deref(), Some("one"));
+    }
+}

@@ -8,11 +8,11 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use js_sys::{Object, Reflect};
 use rexie::{ObjectStore, Rexie, TransactionMode};
 use sightline::platform::storage::{RecordWrite, ReviewStore, StorageError};
-use sightline_core::content::RecordKind;
-use sightline_core::testing::{generate_review, ReviewSize};
 use sightline_core::content::encode_from;
+use sightline_core::content::RecordKind;
 use sightline_core::record::encode_review;
 use sightline_core::review::new_review::NewReview;
+use sightline_core::testing::{generate_review, ReviewSize};
 use sightline_core::{Milestone, Review, ReviewId, ReviewType};
 use wasm_bindgen_test::*;
 

@@ -89,6 +89,12 @@ pub fn top_left(element: &web_sys::Element) -> (f64, f64) {
     (rect.left(), rect.top())
 }
 
+/// `element`'s width and height on screen, in CSS pixels.
+pub fn size_of(element: &web_sys::Element) -> (f64, f64) {
+    let rect = element.get_bounding_client_rect();
+    (rect.width(), rect.height())
+}
+
 /// The value of `attribute` on the element `event` happened on or its nearest ancestor with it.
 pub fn attribute_under(event: &web_sys::Event, attribute: &str) -> Option<String> {
     let element = event.target()?.dyn_into::<web_sys::Element>().ok()?;

@@ -3,59 +3,20 @@
 //! points. [`super::ReviewSession`] drives it.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use sightline_core::content::{Change, RecordKind};
+use sightline_core::content::Change;
 use sightline_core::format::merge::record_title;
 use sightline_core::restore_points::{self, PointReason};
 use sightline_core::sync::{rebase, PendingChange, SyncConflict};
-use sightline_core::{RecordId, Review, ReviewContent, ReviewId};
+use sightline_core::{Review, ReviewContent, ReviewId};
 
+use super::state::{AfterSave, AutosaveState, Pending, Taken};
 use super::SAVE_DELAY_MS;
 use crate::platform::storage::{self, RecordWrite};
 use crate::platform::{clock, timing};
 use crate::services::save_status::{SaveState, SaveStatus};
-
-/// What happens to a content record at the next save.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Pending {
-    Put,
-    Delete,
-}
-
-#[derive(Default)]
-pub(super) struct AutosaveState {
-    /// The stored review's revision, which the next save must replace.
-    pub(super) revision: u64,
-    /// Changes made since the session opened.
-    pub(super) changes: u64,
-    /// How many of those changes are stored.
-    pub(super) saved_changes: u64,
-    /// Content records changed since the last batch was taken.
-    pub(super) pending: BTreeMap<(RecordKind, RecordId), Pending>,
-    pub(super) saving: bool,
-    pub(super) scheduled: bool,
-    pub(super) stopped: bool,
-    /// A batch taken when the page was left while a save was under way.
-    pub(super) queued: Option<Batch>,
-    /// Whether a change since the last batch should stamp the review as changed.
-    pub(super) touch_pending: bool,
-    /// When the review was last stamped as changed in this session. The stamp goes on the
-    /// saved copy, not the signal, so it is kept here for saves that do not stamp.
-    pub(super) touched_at: Option<chrono::DateTime<chrono::Utc>>,
-    /// The review's details as this tab last read or stored them, and when: what another
-    /// tab's changes are told apart from this tab's by (see `sightline_core::sync`).
-    pub(super) base: Option<Review>,
-    pub(super) synced_at: Option<chrono::DateTime<chrono::Utc>>,
-    /// Saves refused in a row because another tab had saved first.
-    pub(super) refused: u32,
-    /// When this review's newest restore point was made: `None` until looked up.
-    pub(super) last_point: Option<Option<chrono::DateTime<chrono::Utc>>>,
-    /// Whether an automatic restore point is being made.
-    pub(super) pointing: bool,
-}
 
 /// One save: the review's details and the content records that changed, encoded.
 pub(super) struct Batch {
@@ -64,7 +25,7 @@ pub(super) struct Batch {
     pub(super) action_dues: Vec<chrono::NaiveDate>,
     pub(super) writes: Vec<RecordWrite>,
     /// The record changes taken into this batch, put back if the save fails.
-    pub(super) taken: BTreeMap<(RecordKind, RecordId), Pending>,
+    pub(super) taken: Taken,
     /// The change count this batch brings storage up to.
     pub(super) changes: u64,
 }
@@ -79,43 +40,30 @@ pub struct Autosaver {
     pub(super) review: RwSignal<Review>,
     pub(super) content: RwSignal<ReviewContent>,
     pub(super) sync_notice: RwSignal<Option<(String, bool)>>,
-    pub(super) state: RefCell<AutosaveState>,
+    pub(super) state: RefCell<AutosaveState<Batch>>,
 }
 
 impl Autosaver {
     pub(super) fn has_unsaved_changes(&self) -> bool {
-        let state = self.state.borrow();
-        !state.stopped && state.changes > state.saved_changes
+        self.state.borrow().has_unsaved_changes()
     }
 
     /// Notes a change and schedules a save if none is scheduled. `touch` says whether it
     /// stamps the review as changed.
     pub(super) fn changed(self: &Rc<Self>, records: impl IntoIterator<Item = Change>, touch: bool) {
-        {
-            let mut state = self.state.borrow_mut();
-            if state.stopped {
-                return;
-            }
-            if state.changes == state.saved_changes {
-                let (id, at) = (self.id, clock::now());
-                leptos::task::spawn_local(async move {
-                    if let Ok(store) = storage::shared().await {
-                        store.mark_unsaved(id, at).await;
-                    }
-                });
-            }
-            state.changes += 1;
-            state.touch_pending |= touch;
-            for change in records {
-                match change {
-                    Change::Put(kind, id) => state.pending.insert((kind, id), Pending::Put),
-                    Change::Removed(kind, id) => state.pending.insert((kind, id), Pending::Delete),
-                };
-            }
-            if state.scheduled {
-                return;
-            }
-            state.scheduled = true;
+        let Some(noted) = self.state.borrow_mut().note(records, touch) else {
+            return;
+        };
+        if noted.first_unsaved {
+            let (id, at) = (self.id, clock::now());
+            leptos::task::spawn_local(async move {
+                if let Ok(store) = storage::shared().await {
+                    store.mark_unsaved(id, at).await;
+                }
+            });
+        }
+        if !noted.schedule {
+            return;
         }
         self.status.set(SaveState::Saving);
         let saver = self.clone();
@@ -131,11 +79,7 @@ impl Autosaver {
     /// When the review last changed in this session, stamping a change not yet stamped with
     /// the time now. `None` if nothing that stamps it has changed.
     pub(super) fn stamp(&self) -> Option<chrono::DateTime<chrono::Utc>> {
-        let mut state = self.state.borrow_mut();
-        if std::mem::take(&mut state.touch_pending) {
-            state.touched_at = Some(clock::now());
-        }
-        state.touched_at
+        self.state.borrow_mut().stamp(clock::now())
     }
 
     /// Takes everything unsaved into a batch, encoding the changed records as they are now.
@@ -145,10 +89,7 @@ impl Autosaver {
         if let Some(at) = self.stamp() {
             review.touch(at);
         }
-        let (taken, changes) = {
-            let mut state = self.state.borrow_mut();
-            (std::mem::take(&mut state.pending), state.changes)
-        };
+        let (taken, changes) = self.state.borrow_mut().take();
         let record_changes: Vec<Change> = taken
             .iter()
             .map(|(&(kind, id), pending)| match pending {
@@ -180,7 +121,8 @@ impl Autosaver {
             // Take what is unsaved while the signals still hold it; the save under way sends
             // it when it ends.
             if let Some(batch) = self.take_batch() {
-                self.state.borrow_mut().queued = Some(batch);
+                let taken = batch.taken.clone();
+                self.state.borrow_mut().queued = Some((batch, taken));
             }
             return;
         }
@@ -188,11 +130,8 @@ impl Autosaver {
     }
 
     pub(super) fn start_saving(self: &Rc<Self>) {
-        {
-            let state = self.state.borrow();
-            if state.saving || state.stopped || state.changes == state.saved_changes {
-                return;
-            }
+        if !self.state.borrow().may_start() {
+            return;
         }
         // Measured from here (encoding the changes) to the commit: "sightline:save".
         timing::mark("sightline:save-start");
@@ -222,11 +161,12 @@ impl Autosaver {
                 let mut state = self.state.borrow_mut();
                 match result {
                     Ok(new_revision) => {
-                        state.revision = new_revision;
-                        state.saved_changes = state.saved_changes.max(batch.changes);
-                        state.base = Some(batch.review.clone());
-                        state.synced_at = Some(clock::now());
-                        state.refused = 0;
+                        let after = state.saved(
+                            new_revision,
+                            batch.changes,
+                            batch.review.clone(),
+                            clock::now(),
+                        );
                         if !state.pointing {
                             state.pointing = true;
                             let saver = self.clone();
@@ -235,34 +175,22 @@ impl Autosaver {
                                 saver.automatic_point(review).await
                             });
                         }
-                        if state.stopped {
-                            None
-                        } else if let Some(queued) = state.queued.take() {
-                            Some(queued)
-                        } else if state.changes > state.saved_changes {
-                            drop(state);
-                            timing::mark("sightline:save-start");
-                            self.take_batch()
-                        } else {
-                            None
+                        match after {
+                            AfterSave::Queued(queued) => Some(queued),
+                            AfterSave::TakeMore => {
+                                drop(state);
+                                timing::mark("sightline:save-start");
+                                self.take_batch()
+                            }
+                            AfterSave::Done => None,
                         }
                     }
                     Err(error) => {
-                        // Keep the changes for the next save, unless newer ones replaced them.
-                        for (key, pending) in batch.taken {
-                            state.pending.entry(key).or_insert(pending);
-                        }
-                        if let Some(queued) = state.queued.take() {
-                            for (key, pending) in queued.taken {
-                                state.pending.insert(key, pending);
-                            }
-                        }
-                        state.saving = false;
                         // Another tab saved first: bring its changes in under this tab's and
                         // save again, unless that keeps happening.
-                        let retry = matches!(error, storage::StorageError::ChangedElsewhere)
-                            && state.refused < MAX_REBASES;
-                        state.refused += 1;
+                        let changed_elsewhere =
+                            matches!(error, storage::StorageError::ChangedElsewhere);
+                        let retry = state.failed(batch.taken, changed_elsewhere);
                         drop(state);
                         if retry {
                             let saver = self.clone();
@@ -293,10 +221,6 @@ impl Autosaver {
         }
     }
 }
-
-/// How many saves in a row may be refused because another tab saved first before the
-/// session gives up and says so (each time it brings the other tab's changes in and retries).
-const MAX_REBASES: u32 = 5;
 
 impl Autosaver {
     /// Makes an automatic restore point after a save, if the review's newest is an hour old

@@ -19,11 +19,13 @@ use sightline_core::content::{Change, ContentRecord, RecordKind};
 use sightline_core::{RecordId, Review, ReviewContent};
 
 mod autosave;
+pub mod state;
 
 use crate::platform::storage::{self};
 use crate::platform::{broadcast, clock, ids};
 use crate::services::save_status::use_save_status;
-use autosave::{AutosaveState, Autosaver};
+use autosave::Autosaver;
+use state::AutosaveState;
 
 /// How long after the first unsaved change a save starts.
 pub const SAVE_DELAY_MS: u64 = 300;

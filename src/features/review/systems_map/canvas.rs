@@ -27,38 +27,8 @@ use sightline_core::map::svg::{polarity_style, LABEL_CHARS, LABEL_LINES};
 use sightline_core::map::{category_label, Level, MapNode};
 use sightline_core::RecordId;
 
-use super::{
-    focus_node, node_element_id, use_map_state, Editor, MapState, Viewport, LINK_LABEL_MIN_SCALE,
-};
-
-/// How far (in screen pixels) a pointer moves before a press becomes a drag.
-const DRAG_THRESHOLD: f64 = 4.0;
-
-/// What a pointer is doing on the canvas.
-#[derive(Clone, Debug, Default)]
-enum Gesture {
-    #[default]
-    Idle,
-    Pan {
-        start: Point,
-        view: Viewport,
-        moved: bool,
-    },
-    Drag {
-        start: Point,
-        ids: Vec<RecordId>,
-        moved: bool,
-    },
-    Band {
-        start: Point,
-        additive: bool,
-    },
-    Pinch {
-        distance: f64,
-        view: Viewport,
-        middle: Point,
-    },
-}
+use super::gesture::{self, Gesture, Moved, Press, Released};
+use super::{focus_node, node_element_id, use_map_state, Editor, MapState, LINK_LABEL_MIN_SCALE};
 
 /// The node a pointer event happened on, from the `data-node` attribute of its element or an
 /// ancestor.
@@ -86,9 +56,9 @@ pub fn MapCanvas() -> impl IntoView {
     // Keep the canvas's size known, for Fit and for placing things in view.
     let measure = move || {
         if let Some(svg) = svg_ref.get_untracked() {
-            let rect = svg.get_bounding_client_rect();
-            if rect.width() > 0.0 {
-                state.canvas_size.set((rect.width(), rect.height()));
+            let (width, height) = dom::size_of(&svg);
+            if width > 0.0 {
+                state.canvas_size.set((width, height));
             }
         }
     };
@@ -126,61 +96,33 @@ pub fn MapCanvas() -> impl IntoView {
                 state.clear_offsets(&ids);
             }
             let points: Vec<Point> = pointers.with_value(|p| p.values().copied().collect());
-            let (a, b) = (points[0], points[1]);
-            gesture.set_value(Gesture::Pinch {
-                distance: ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt().max(1.0),
-                view: state.viewport.get_untracked(),
-                middle: Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0),
-            });
+            gesture.set_value(gesture::pinch(
+                points[0],
+                points[1],
+                state.viewport.get_untracked(),
+            ));
             band.set(None);
             return;
         }
-        let additive = ev.shift_key() || ev.ctrl_key() || ev.meta_key();
-        match node_under(&ev) {
-            Some(id) => {
-                ev.prevent_default();
-                let mut selected = state.selected.get_untracked();
-                if additive {
-                    if !selected.remove(&id) {
-                        selected.insert(id);
-                    }
-                } else if !selected.contains(&id) {
-                    selected = [id].into();
-                }
-                state.selected.set(selected.clone());
-                state.focused.set(Some(id));
-                focus_node(id);
-                let ids: Vec<RecordId> = if selected.contains(&id) {
-                    selected.into_iter().collect()
-                } else {
-                    Vec::new()
-                };
-                gesture.set_value(Gesture::Drag {
-                    start: at,
-                    ids,
-                    moved: false,
-                });
-            }
-            None if additive => {
-                gesture.set_value(Gesture::Band {
-                    start: at,
-                    additive: true,
-                });
-            }
-            None if ev.button() == 0 && ev.pointer_type() == "mouse" && ev.alt_key() => {
-                gesture.set_value(Gesture::Band {
-                    start: at,
-                    additive: false,
-                });
-            }
-            None => {
-                gesture.set_value(Gesture::Pan {
-                    start: at,
-                    view: state.viewport.get_untracked(),
-                    moved: false,
-                });
-            }
+        let held = Press {
+            additive: ev.shift_key() || ev.ctrl_key() || ev.meta_key(),
+            alt_mouse: ev.button() == 0 && ev.pointer_type() == "mouse" && ev.alt_key(),
+        };
+        let on = node_under(&ev);
+        let pressed = gesture::press(
+            at,
+            on,
+            held,
+            &state.selected.get_untracked(),
+            state.viewport.get_untracked(),
+        );
+        if let (Some(id), Some(selected)) = (on, pressed.selected) {
+            ev.prevent_default();
+            state.selected.set(selected);
+            state.focused.set(Some(id));
+            focus_node(id);
         }
+        gesture.set_value(pressed.gesture);
     };
 
     let pointer_move = move |ev: leptos::ev::PointerEvent| {
@@ -196,55 +138,22 @@ pub fn MapCanvas() -> impl IntoView {
             p.insert(ev.pointer_id(), at);
         });
         let mut current = gesture.get_value();
-        match &mut current {
-            Gesture::Idle => {}
-            Gesture::Pan { start, view, moved } => {
-                let (dx, dy) = (at.x - start.x, at.y - start.y);
-                if dx.abs() + dy.abs() > DRAG_THRESHOLD {
-                    *moved = true;
+        let fingers = pointers.with_value(|p| {
+            let points: Vec<Point> = p.values().copied().collect();
+            (points.len() == 2).then(|| (points[0], points[1]))
+        });
+        match current.move_to(at, fingers, state.viewport.get_untracked()) {
+            Moved::Nothing => {}
+            Moved::View(view) => state.viewport.set(view),
+            Moved::Drag { ids, dx, dy } => {
+                if state.lifted.with_untracked(BTreeSet::is_empty) {
+                    state.lifted.set(ids.iter().copied().collect());
                 }
-                if *moved {
-                    state.viewport.set(Viewport {
-                        x: view.x + dx,
-                        y: view.y + dy,
-                        scale: view.scale,
-                    });
-                }
-            }
-            Gesture::Drag { start, ids, moved } => {
-                let (dx, dy) = (at.x - start.x, at.y - start.y);
-                if dx.abs() + dy.abs() > DRAG_THRESHOLD {
-                    *moved = true;
-                }
-                if *moved {
-                    if state.lifted.with_untracked(BTreeSet::is_empty) {
-                        state.lifted.set(ids.iter().copied().collect());
-                    }
-                    let scale = state.viewport.get_untracked().scale;
-                    for id in ids.iter() {
-                        state.offset(*id).set((dx / scale, dy / scale));
-                    }
+                for id in ids {
+                    state.offset(id).set((dx, dy));
                 }
             }
-            Gesture::Band { start, .. } => {
-                let view = state.viewport.get_untracked();
-                band.set(Some(Rect::from_corners(
-                    view.to_map(*start),
-                    view.to_map(at),
-                )));
-            }
-            Gesture::Pinch {
-                distance,
-                view,
-                middle,
-            } => {
-                let points: Vec<Point> = pointers.with_value(|p| p.values().copied().collect());
-                if points.len() == 2 {
-                    let (a, b) = (points[0], points[1]);
-                    let now = ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt().max(1.0);
-                    state.viewport.set(view.zoom_at(now / *distance, *middle));
-                }
-            }
+            Moved::Band(area) => band.set(Some(area)),
         }
         gesture.set_value(current);
     };
@@ -255,18 +164,11 @@ pub fn MapCanvas() -> impl IntoView {
         });
         let finished = gesture.get_value();
         gesture.set_value(Gesture::Idle);
-        match finished {
-            Gesture::Idle | Gesture::Pinch { .. } => {}
-            Gesture::Pan { moved, .. } => {
-                if !moved && !cancelled {
-                    state.selected.set(BTreeSet::new());
-                }
-            }
-            Gesture::Drag { ids, moved, .. } => {
-                if !moved || cancelled {
-                    state.clear_offsets(&ids);
-                    return;
-                }
+        match finished.release(cancelled) {
+            Released::Nothing => {}
+            Released::ClearSelection => state.selected.set(BTreeSet::new()),
+            Released::PutBack(ids) => state.clear_offsets(&ids),
+            Released::Drop(ids) => {
                 let moves: Vec<(RecordId, Level, i32, i32)> = ids
                     .iter()
                     .filter_map(|id| {
@@ -287,7 +189,7 @@ pub fn MapCanvas() -> impl IntoView {
                 state.apply(&edit, &description);
                 state.clear_offsets(&ids);
             }
-            Gesture::Band { additive, .. } => {
+            Released::SelectBand { additive } => {
                 if let Some(area) = band.get_untracked() {
                     let inside: Vec<RecordId> =
                         content.with_untracked(|c| geometry::nodes_in_rect(&c.map_nodes, area));

@@ -11,8 +11,10 @@
 mod canvas;
 mod connect;
 mod files;
+mod gesture;
 mod node_editor;
 mod outline;
+mod viewport;
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -26,63 +28,7 @@ use crate::components::use_page_title;
 use crate::platform::clock;
 use crate::platform::dom::focus_element;
 use crate::services::session::{use_review_session, ReviewSession};
-
-/// How the map is shown: screen = map × `scale` + (`x`, `y`), in CSS pixels of the canvas.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Viewport {
-    pub x: f64,
-    pub y: f64,
-    pub scale: f64,
-}
-
-impl Default for Viewport {
-    fn default() -> Self {
-        Self {
-            x: 16.0,
-            y: 16.0,
-            scale: 0.75,
-        }
-    }
-}
-
-pub const MIN_SCALE: f64 = 0.1;
-pub const MAX_SCALE: f64 = 3.0;
-/// Below this zoom, links' words are not drawn: too small to read, and too many to draw.
-pub const LINK_LABEL_MIN_SCALE: f64 = 0.45;
-
-impl Viewport {
-    /// The map point under a point of the canvas.
-    pub fn to_map(&self, screen: Point) -> Point {
-        Point::new(
-            (screen.x - self.x) / self.scale,
-            (screen.y - self.y) / self.scale,
-        )
-    }
-
-    /// Zooms by `factor`, keeping the map point under `anchor` (a canvas point) still.
-    pub fn zoom_at(&self, factor: f64, anchor: Point) -> Viewport {
-        let scale = (self.scale * factor).clamp(MIN_SCALE, MAX_SCALE);
-        let at = self.to_map(anchor);
-        Viewport {
-            x: anchor.x - at.x * scale,
-            y: anchor.y - at.y * scale,
-            scale,
-        }
-    }
-
-    /// The view that shows all of `area` in a canvas of `width` × `height`.
-    pub fn fit(area: Rect, width: f64, height: f64) -> Viewport {
-        let margin = 24.0;
-        let scale = ((width - margin * 2.0) / area.width)
-            .min((height - margin * 2.0) / area.height)
-            .clamp(MIN_SCALE, 1.5);
-        Viewport {
-            x: (width - area.width * scale) / 2.0 - area.x * scale,
-            y: (height - area.height * scale) / 2.0 - area.y * scale,
-            scale,
-        }
-    }
-}
+pub use viewport::{Viewport, LINK_LABEL_MIN_SCALE, MAX_SCALE, MIN_SCALE};
 
 /// What the side panel's form is doing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
