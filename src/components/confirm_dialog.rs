@@ -4,6 +4,9 @@
 use leptos::html;
 use leptos::prelude::*;
 
+/// Numbers each dialog's heading id.
+static NEXT_DIALOG: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
+
 /// Asks the person to confirm something that cannot be undone.
 #[component]
 pub fn ConfirmDialog(
@@ -21,6 +24,13 @@ pub fn ConfirmDialog(
     children: Children,
 ) -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();
+    // Its own heading id, so that two dialogs on one page (the Overview has two) each name
+    // their own heading.
+    let heading_id = format!(
+        "confirm-dialog-heading-{}",
+        NEXT_DIALOG.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    let labelled_by = heading_id.clone();
     Effect::new(move |_| {
         let Some(dialog) = dialog.get() else { return };
         if open.get() {
@@ -35,10 +45,10 @@ pub fn ConfirmDialog(
         <dialog
             class="app-dialog"
             node_ref=dialog
-            aria-labelledby="confirm-dialog-heading"
+            aria-labelledby=labelled_by
             on:close=move |_| open.set(false)
         >
-            <h2 class="app-heading-m" id="confirm-dialog-heading">{move || heading.get()}</h2>
+            <h2 class="app-heading-m" id=heading_id>{move || heading.get()}</h2>
             {children()}
             <div class="app-button-group">
                 <button

@@ -20,18 +20,18 @@ use crate::services::save_status::{use_save_status, SaveState};
 pub fn PackPage(reflection: RecordId) -> impl IntoView {
     let loaded = load_once(async move { load_draft(reflection).await });
     use_page_title(|| "Reflection pack".to_owned());
-    move || {
-        match loaded.get() {
-        None => view! { <p class="app-body" role="status">"Opening the pack\u{2026}"</p> }.into_any(),
+    move || match loaded.get() {
+        None => {
+            view! { <p class="app-body" role="status">"Opening the pack\u{2026}"</p> }.into_any()
+        }
         Some(Ok(Some(draft))) => view! { <PackAnswers draft /> }.into_any(),
         Some(Ok(None)) => view! {
-            <h1 class="app-heading-l">"Reflection pack not found"</h1>
-            <p class="app-body">"Open the pack file again with \u{201c}Open a file\u{201d} on the Reviews page."</p>
-            <p><a href="/">"Go to your reviews"</a></p>
+            <crate::components::RecordNotFound what="Reflection pack"
+                why="Open the pack file again with \u{201c}Open a file\u{201d} on the Reviews page."
+                back=("/".to_owned(), "Go to your reviews") />
         }
         .into_any(),
         Some(Err(error)) => view! { <p class="app-body">{error.to_string()}</p> }.into_any(),
-    }
     }
 }
 

@@ -150,8 +150,7 @@ pub fn ActionPage(action: RecordId) -> impl IntoView {
         <a href=review_section_href(review_id, ReviewSection::ActionPlan) class="app-back-link">"Action plan"</a>
         <Show when=move || exists.get()
             fallback=move || view! {
-                <h1 class="app-heading-l">"Action not found"</h1>
-                <p class="app-body">"It may have been deleted."</p>
+                <crate::components::RecordNotFound what="Action" />
             }>
             <h1 class="app-heading-l">"Change the action"</h1>
             <ActionEditor action=Some(action) />

@@ -2,12 +2,12 @@
 //! how it looked at the time, and the reflection answers about it.
 
 use leptos::prelude::*;
-use sightline_core::content::chronology::ChronologyFilter;
 use sightline_core::content::episodes::PracticeKind;
 use sightline_core::content::reflections::find_template;
 use sightline_core::content::{Episode, RecordKind, Reflection};
 use sightline_core::RecordId;
 
+use crate::components::EventPicker;
 use crate::components::{use_page_title, ConfirmDialog, ErrorMessage, TextArea};
 use crate::platform::dom::focus_element;
 use crate::routes::{review_section_href, use_navigator, ReviewSection};
@@ -103,9 +103,8 @@ pub fn EpisodePage(episode: RecordId) -> impl IntoView {
         <Show
             when=move || exists.get()
             fallback=move || view! {
-                <h1 class="app-heading-l">"Episode not found"</h1>
-                <p class="app-body">"It may have been deleted."</p>
-                <p><a href=review_section_href(review_id, ReviewSection::Episodes)>"All episodes"</a></p>
+                <crate::components::RecordNotFound what="Episode"
+                    back=(review_section_href(review_id, ReviewSection::Episodes), "All episodes") />
             }
         >
             <EpisodeDetails episode current />
@@ -156,11 +155,7 @@ fn EpisodeDetails(episode: RecordId, current: Memo<Option<Episode>>) -> impl Int
                     .map(|ev| {
                         (
                             ev.id,
-                            if ev.date.display().is_empty() {
-                                ev.phase.clone()
-                            } else {
-                                ev.date.display()
-                            },
+                            ev.when(),
                             content.agency_name(ev.agency).to_owned(),
                             ev.what_happened.clone(),
                         )
@@ -191,41 +186,12 @@ fn EpisodeDetails(episode: RecordId, current: Memo<Option<Episode>>) -> impl Int
             .collect::<Vec<_>>()
     });
     let confirm_delete = RwSignal::new(false);
-    let picker_text = RwSignal::new(String::new());
-    let picks = Memo::new(move |_| {
-        let words = picker_text.get();
-        if words.trim().is_empty() {
-            return Vec::new();
-        }
-        let content = content.read();
-        let already: Vec<RecordId> = content
+    let in_episode = Signal::derive(move || {
+        content
+            .read()
             .get::<Episode>(episode)
             .map(|e| e.events.clone())
-            .unwrap_or_default();
-        ChronologyFilter {
-            text: words,
-            ..Default::default()
-        }
-        .apply(&content)
-        .into_iter()
-        .map(|i| &content.events[i])
-        .filter(|e| !already.contains(&e.id))
-        .take(20)
-        .map(|e| {
-            (
-                e.id,
-                format!(
-                    "{}: {}",
-                    if e.date.display().is_empty() {
-                        e.phase.clone()
-                    } else {
-                        e.date.display()
-                    },
-                    e.what_happened
-                ),
-            )
-        })
-        .collect::<Vec<_>>()
+            .unwrap_or_default()
     });
 
     view! {
@@ -311,27 +277,9 @@ fn EpisodeDetails(episode: RecordId, current: Memo<Option<Episode>>) -> impl Int
                 </li>
             }).collect_view()}
         </ul>
-        <div class="app-form-group">
-            <label class="app-label" for="episode-add-events">"Add events: find them by their words"</label>
-            <input class="app-input app-input--width-20" id="episode-add-events" type="search" autocomplete="off"
-                prop:value=move || picker_text.get()
-                on:input=move |ev| picker_text.set(event_target_value(&ev))
-            />
-        </div>
-        <ul class="app-list app-list--rows" data-testid="episode-picker">
-            {move || picks.get().into_iter().map(|(id, label)| view! {
-                <li>
-                    <span class="app-list__main">{label.clone()}</span>
-                    <span class="app-list__actions">
-                        <button type="button" class="app-link-button" on:click=move |_| {
-                            session.update_record::<Episode>(episode, |e| if !e.events.contains(&id) { e.events.push(id) });
-                        }>
-                            "Add to episode"<span class="app-visually-hidden">{format!(": {label}")}</span>
-                        </button>
-                    </span>
-                </li>
-            }).collect_view()}
-        </ul>
+        <EventPicker id="episode-add-events" label="Add events: find them by their words"
+            exclude=in_episode limit=20 action="Add to episode" testid="episode-picker"
+            on_pick=move |id| { session.update_record::<Episode>(episode, |e| if !e.events.contains(&id) { e.events.push(id) }) } />
 
         <h2 class="app-heading-m">"Reflection answers about it"</h2>
         <Show

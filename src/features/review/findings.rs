@@ -234,9 +234,8 @@ pub fn FindingPage(finding: RecordId) -> impl IntoView {
         <Show
             when=move || exists.get()
             fallback=move || view! {
-                <h1 class="app-heading-l">"Finding not found"</h1>
-                <p class="app-body">"It may have been deleted."</p>
-                <p><a href=review_section_href(review_id, ReviewSection::Findings)>"All findings"</a></p>
+                <crate::components::RecordNotFound what="Finding"
+                    back=(review_section_href(review_id, ReviewSection::Findings), "All findings") />
             }
         >
             <FindingDetails finding current />

@@ -66,13 +66,9 @@ pub fn ReviewLayout(id: ReviewId) -> impl IntoView {
 fn ReviewNotFound() -> impl IntoView {
     use_page_title(|| "Review not found".to_owned());
     view! {
-        <h1 class="app-heading-l">"Review not found"</h1>
-        <p class="app-body">
-            "There is no review at this address in this browser. It may have been deleted, or kept in a different browser or on a different computer."
-        </p>
-        <p>
-            <a href="/">"Go to your reviews"</a>
-        </p>
+        <crate::components::RecordNotFound what="Review"
+            why="There is no review at this address in this browser. It may have been deleted, or kept in a different browser or on a different computer."
+            back=("/".to_owned(), "Go to your reviews") />
     }
 }
 

@@ -282,6 +282,19 @@ record!(ChronologyEvent, RecordKind::Event, events, links(event, links) {
     links.optional(RecordKind::Person, &mut event.person);
 });
 
+impl ChronologyEvent {
+    /// When the event happened as people read it: its date ("3 March 2025", "March 2025"), or
+    /// for an undated event its phase.
+    pub fn when(&self) -> String {
+        let date = self.date.display();
+        if date.is_empty() {
+            self.phase.clone()
+        } else {
+            date
+        }
+    }
+}
+
 /// The chronology's entry form as typed. Agency and role are typed as text and matched to the
 /// register; ones not yet there are added.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

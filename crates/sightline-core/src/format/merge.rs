@@ -130,11 +130,7 @@ fn describe(kind: RecordKind, value: &Value, content: &ReviewContent) -> (String
         }
         RecordKind::Event => {
             let e: ChronologyEvent = read(value).expect("an event");
-            let when = if e.date.display().is_empty() {
-                e.phase.clone()
-            } else {
-                e.date.display()
-            };
+            let when = e.when();
             (
                 format!("Chronology event: {when}"),
                 format!(

@@ -88,11 +88,7 @@ pub fn make_pack(
         events
             .into_iter()
             .map(|e| ChronologyLine {
-                date: if e.date.display().is_empty() {
-                    e.phase.clone()
-                } else {
-                    e.date.display()
-                },
+                date: e.when(),
                 agency: content.agency_name(e.agency).to_owned(),
                 what_happened: e.what_happened.clone(),
             })

@@ -3,7 +3,6 @@
 //! Answers save as they are typed.
 
 use leptos::prelude::*;
-use sightline_core::content::chronology::ChronologyFilter;
 use sightline_core::content::reflections::{
     find_template, progress, validate_participant_role, Participant, Progress,
 };
@@ -13,6 +12,7 @@ use sightline_core::form::FieldError;
 use sightline_core::RecordId;
 
 use crate::components::error_summary::error_for;
+use crate::components::EventPicker;
 use crate::components::{use_page_title, ConfirmDialog, ErrorSummary};
 use crate::platform::clock;
 use crate::platform::dom::focus_element;
@@ -45,9 +45,8 @@ pub fn ReflectionPage(reflection: RecordId) -> impl IntoView {
         <Show
             when=move || found.get()
             fallback=move || view! {
-                <h1 class="app-heading-l">"Reflection not found"</h1>
-                <p class="app-body">"It may have been deleted."</p>
-                <p><a href=review_section_href(review_id, ReviewSection::Reflections)>"All reflections"</a></p>
+                <crate::components::RecordNotFound what="Reflection"
+                    back=(review_section_href(review_id, ReviewSection::Reflections), "All reflections") />
             }
         >
             <ReflectionDetails reflection current template />
@@ -400,50 +399,14 @@ fn AnswerEditor(
             ids.iter()
                 .filter_map(|id| content.get::<sightline_core::content::ChronologyEvent>(*id))
                 .map(|e| {
-                    let when = if e.date.display().is_empty() {
-                        e.phase.clone()
-                    } else {
-                        e.date.display()
-                    };
+                    let when = e.when();
                     (e.id, format!("{when}: {}", e.what_happened))
                 })
                 .collect::<Vec<_>>()
         })
     });
     let details_open = RwSignal::new(false);
-    let event_search = RwSignal::new(String::new());
-    let event_picks = Memo::new(move |_| {
-        let words = event_search.get();
-        if words.trim().is_empty() {
-            return Vec::new();
-        }
-        let content = content.read_untracked();
-        let already = links.read().1.clone();
-        ChronologyFilter {
-            text: words,
-            ..Default::default()
-        }
-        .apply(&content)
-        .into_iter()
-        .map(|i| &content.events[i])
-        .filter(|e| !already.contains(&e.id))
-        .take(10)
-        .map(|e| {
-            (
-                e.id,
-                format!(
-                    "{}: {}",
-                    if e.date.display().is_empty() {
-                        e.phase.clone()
-                    } else {
-                        e.date.display()
-                    },
-                    e.what_happened
-                ),
-            )
-        })
-        .collect::<Vec<_>>()
-    });
+    let events_linked = Signal::derive(move || links.read().1.clone());
     let answer_id = format!("answer-{response}");
     let answer_box = NodeRef::<leptos::html::Textarea>::new();
     crate::components::synced_text::sync_textarea(answer_box, text.into());
@@ -531,27 +494,13 @@ fn AnswerEditor(
                         </li>
                     }).collect_view()}
                 </ul>
-                <div class="app-form-group">
-                    <label class="app-label" for=search_id.clone()>"Find events to link by their words"</label>
-                    <input class="app-input app-input--width-20" id=search_id.clone() type="search" autocomplete="off"
-                        prop:value=move || event_search.get()
-                        on:input=move |ev| event_search.set(event_target_value(&ev))
-                    />
-                </div>
-                <ul class="app-list app-list--rows">
-                    {move || event_picks.get().into_iter().map(|(id, label)| view! {
-                        <li>
-                            <span class="app-list__main">{label.clone()}</span>
-                            <span class="app-list__actions">
-                                <button type="button" class="app-link-button" on:click=move |_| {
-                                    links.update(|(_, events)| if !events.contains(&id) { events.push(id) });
-                                    let events = links.get_untracked().1;
-                                    update(Box::new(move |r| r.events = events));
-                                }>"Link"<span class="app-visually-hidden">{format!(": {label}")}</span></button>
-                            </span>
-                        </li>
-                    }).collect_view()}
-                </ul>
+                <EventPicker id=search_id.clone() label="Find events to link by their words"
+                    exclude=events_linked action="Link"
+                    on_pick=move |id| {
+                        links.update(|(_, events)| if !events.contains(&id) { events.push(id) });
+                        let events = links.get_untracked().1;
+                        update(Box::new(move |r| r.events = events));
+                    } />
                 </Show>
             </details>
             <button type="button" class="app-link-button" on:click=move |_| session.remove_record(RecordKind::Response, response)>

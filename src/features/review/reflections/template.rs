@@ -58,9 +58,9 @@ pub fn TemplatePage(template: RecordId) -> impl IntoView {
         <Show
             when=move || current.read().is_some() && !is_built_in(template)
             fallback=move || view! {
-                <h1 class="app-heading-l">"Framework not found"</h1>
-                <p class="app-body">"It may have been deleted. Built-in frameworks cannot be changed: copy one to make this review\u{2019}s version."</p>
-                <p><a href=review_section_href(review_id, ReviewSection::Reflections)>"Reflections"</a></p>
+                <crate::components::RecordNotFound what="Framework"
+                    why="It may have been deleted. Built-in frameworks cannot be changed: copy one to make this review\u{2019}s version."
+                    back=(review_section_href(review_id, ReviewSection::Reflections), "Reflections") />
             }
         >
             <span class="app-caption-l">"This review\u{2019}s framework"</span>

@@ -13,6 +13,7 @@ use sightline_core::map::{
 
 use super::{free_place, use_map_state, Editor};
 use crate::components::error_summary::error_for;
+use crate::components::EventPicker;
 use crate::components::{ErrorMessage, ErrorSummary};
 use crate::platform::clock;
 use crate::routes::{review_section_href, ReviewSection};
@@ -460,7 +461,6 @@ fn NodeFormPanel(editing: Option<MapNode>, level: Level) -> impl IntoView {
 fn EventEvidence(evidence: RwSignal<BTreeSet<EvidenceRef>>) -> impl IntoView {
     let state = use_map_state();
     let content = state.session.content();
-    let query = RwSignal::new(String::new());
     let chosen = Memo::new(move |_| {
         let refs: Vec<EvidenceRef> = evidence
             .read()
@@ -474,33 +474,8 @@ fn EventEvidence(evidence: RwSignal<BTreeSet<EvidenceRef>>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let found = Memo::new(move |_| {
-        let words: Vec<String> = query
-            .read()
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
-        if words.is_empty() {
-            return Vec::new();
-        }
-        content.with(|c| {
-            c.events
-                .iter()
-                .filter(|e| {
-                    let text = format!("{} {}", e.date.display(), e.what_happened).to_lowercase();
-                    words.iter().all(|w| text.contains(w.as_str()))
-                })
-                .take(8)
-                .filter_map(|e| {
-                    let r = EvidenceRef {
-                        kind: EvidenceKind::Event,
-                        id: e.id,
-                    };
-                    r.describe(c).map(|text| (r, text))
-                })
-                .collect::<Vec<_>>()
-        })
-    });
+    let chosen_ids =
+        Signal::derive(move || chosen.read().iter().map(|(e, _)| e.id).collect::<Vec<_>>());
     view! {
         <p class="app-label app-label--bold">"Chronology events"</p>
         {move || {
@@ -518,36 +493,9 @@ fn EventEvidence(evidence: RwSignal<BTreeSet<EvidenceRef>>) -> impl IntoView {
                 </ul>
             })
         }}
-        <div class="app-form-group">
-            <label class="app-label" for="evidence-event-search">"Find an event"</label>
-            <div class="app-hint" id="evidence-event-search-hint">"Type words from what happened, or a date such as \u{201c}March 2025\u{201d}."</div>
-            <input class="app-input" id="evidence-event-search" type="search" autocomplete="off" aria-describedby="evidence-event-search-hint"
-                prop:value=move || query.get()
-                on:input=move |ev| query.set(event_target_value(&ev))
-            />
-        </div>
-        {move || {
-            let found = found.get();
-            (!query.read().trim().is_empty()).then(|| {
-                if found.is_empty() {
-                    view! { <p class="app-body">"No events match."</p> }.into_any()
-                } else {
-                    view! {
-                        <ul class="app-list" data-testid="event-matches">
-                            {found.into_iter().map(|(e, text)| view! {
-                                <li>
-                                    {text.clone()} " "
-                                    <button type="button" class="app-link-button"
-                                        disabled=move || evidence.read().contains(&e)
-                                        on:click=move |_| evidence.update(|s| { s.insert(e); })>
-                                        "Add" <span class="app-visually-hidden">{format!(" {text}")}</span>
-                                    </button>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    }.into_any()
-                }
-            })
-        }}
+        <EventPicker id="evidence-event-search" label="Find an event"
+            hint="Type words from what happened, or a date such as \u{201c}March 2025\u{201d}."
+            exclude=chosen_ids limit=8 action="Add" testid="event-matches"
+            on_pick=move |id| { evidence.update(|s| { s.insert(EvidenceRef { kind: EvidenceKind::Event, id }); }) } />
     }
 }
