@@ -102,6 +102,17 @@ test("a small review built through every section is all there after a reload, an
   await page.getByLabel("How it looked to those involved at the time").fill("It looked like the family were simply out.");
   await page.getByLabel("A problem in practice").check();
   await expect(page.getByTestId("episode-events").locator("li")).toHaveCount(2);
+  // More events found by the chronology's own search: an agency's name finds its events, the
+  // ones already in the episode are not offered, and words that match nothing say so.
+  const picker = page.getByTestId("episode-picker");
+  await page.getByLabel("Add events: find them by their words").fill("police");
+  await expect(picker.locator("li")).toHaveCount(2); // by its agency, and by its source
+  await picker.getByRole("button", { name: "Add to episode: March 2025: Concern call from a neighbour" }).click();
+  await expect(page.getByTestId("episode-events").locator("li")).toHaveCount(3);
+  await expect(picker.locator("li")).toHaveCount(1);
+  await page.getByLabel("Add events: find them by their words").fill("home visit");
+  await expect(picker.locator("li")).toHaveCount(0); // the home visit is in the episode already
+  await expect(page.getByText("No events match.")).toBeVisible();
   await expectAccessible(page, "an episode's page");
 
   // A reflection with two participants.

@@ -12,6 +12,7 @@ pub mod actions;
 pub mod briefing;
 pub mod chronology;
 pub mod episodes;
+pub mod event_date;
 pub mod findings;
 pub mod kinds;
 pub mod people;

@@ -8,6 +8,7 @@
 //! is given a new one. A file from a newer version is refused with the version it needs.
 //! Reading never panics, whatever the bytes (a fuzz target checks this).
 
+pub mod describe;
 pub mod encryption;
 pub mod json;
 pub mod json_canvas;
@@ -17,16 +18,18 @@ pub mod restore;
 pub mod v1;
 pub mod v2;
 pub mod v3;
+mod write;
 
-use chrono::{DateTime, NaiveDate, Utc};
-use serde::Serialize;
+pub use write::{file_name, write_backup, write_review_file};
+
+use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use crate::content::ReviewContent;
 use crate::ids::IdSource;
 use crate::review::Review;
 use restore::{read_content, repair_content};
-use v3::{content_v3, ContentV3, ReviewV3};
+use v3::ReviewV3;
 
 /// The format version this build writes, and the newest it reads.
 pub const FORMAT_VERSION: u32 = v3::VERSION;
@@ -510,108 +513,6 @@ fn backup_from(
         repairs,
     })
 }
-
-#[derive(Serialize)]
-struct ReviewBodyOut {
-    based_on: Option<DateTime<Utc>>,
-    review: ReviewV3,
-    content: ContentV3,
-}
-
-#[derive(Serialize)]
-struct ReviewFileOut<'a> {
-    kind: &'static str,
-    format_version: u32,
-    exported_at: DateTime<Utc>,
-    app_version: &'a str,
-    #[serde(flatten)]
-    body: ReviewBodyOut,
-}
-
-#[derive(Serialize)]
-struct BackupOut<'a> {
-    kind: &'static str,
-    format_version: u32,
-    exported_at: DateTime<Utc>,
-    app_version: &'a str,
-    reviews: Vec<ReviewBodyOut>,
-}
-
-fn body_out(review: &Review, content: &ReviewContent) -> ReviewBodyOut {
-    ReviewBodyOut {
-        based_on: review.synced_at,
-        review: ReviewV3::from(review),
-        content: content_v3(content),
-    }
-}
-
-/// Writes a review file. The same review, time and app version always give the same text.
-pub fn write_review_file(
-    review: &Review,
-    content: &ReviewContent,
-    exported_at: DateTime<Utc>,
-    app_version: &str,
-) -> String {
-    serde_json::to_string_pretty(&ReviewFileOut {
-        kind: FileKind::Review.tag(),
-        format_version: FORMAT_VERSION,
-        exported_at,
-        app_version,
-        body: body_out(review, content),
-    })
-    .expect("a review always serialises")
-}
-
-/// Writes a backup of `reviews`, in the order given.
-pub fn write_backup(
-    reviews: &[(Review, ReviewContent)],
-    exported_at: DateTime<Utc>,
-    app_version: &str,
-) -> String {
-    serde_json::to_string_pretty(&BackupOut {
-        kind: FileKind::Backup.tag(),
-        format_version: FORMAT_VERSION,
-        exported_at,
-        app_version,
-        reviews: reviews.iter().map(|(r, c)| body_out(r, c)).collect(),
-    })
-    .expect("a backup always serialises")
-}
-
-/// The longest a file name's title part may be, in characters: file systems allow 255 bytes
-/// in a name, and a name much longer than this is no use to anyone reading a folder.
-const MAX_FILE_STEM_CHARS: usize = 80;
-
-/// A file name from a title and a date: `Review-2026-03-Child-A-2026-11-26.sightline.json`,
-/// with `.age` added when the file is protected with a passphrase. Only letters and digits of
-/// the title are kept (so no direction control, path separator or reserved character reaches
-/// the name), joined by hyphens and cut to 80 characters.
-pub fn file_name(title: &str, date: NaiveDate, suffix: &str, encrypted: bool) -> String {
-    let stem: String = title
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    let mut stem = stem
-        .split('-')
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if let Some((cut, _)) = stem.char_indices().nth(MAX_FILE_STEM_CHARS) {
-        stem.truncate(cut);
-        stem.truncate(stem.trim_end_matches('-').len());
-    }
-    let stem = if stem.is_empty() {
-        "review".to_owned()
-    } else {
-        stem
-    };
-    format!(
-        "{stem}-{}{suffix}{}",
-        date.format("%Y-%m-%d"),
-        if encrypted { ".age" } else { "" }
-    )
-}
-
 /// How many records of each kind a review holds, for the import summary.
 pub fn describe_counts(content: &ReviewContent) -> Vec<(&'static str, usize)> {
     vec![

@@ -1,0 +1,111 @@
+//! Writing files: strict and deterministic, so the same review always gives the same bytes;
+//! and the name a file is saved under.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use super::v3::{content_v3, ContentV3, ReviewV3};
+use super::{FileKind, FORMAT_VERSION};
+use crate::content::ReviewContent;
+use crate::review::Review;
+
+#[derive(Serialize)]
+struct ReviewBodyOut {
+    based_on: Option<DateTime<Utc>>,
+    review: ReviewV3,
+    content: ContentV3,
+}
+
+#[derive(Serialize)]
+struct ReviewFileOut<'a> {
+    kind: &'static str,
+    format_version: u32,
+    exported_at: DateTime<Utc>,
+    app_version: &'a str,
+    #[serde(flatten)]
+    body: ReviewBodyOut,
+}
+
+#[derive(Serialize)]
+struct BackupOut<'a> {
+    kind: &'static str,
+    format_version: u32,
+    exported_at: DateTime<Utc>,
+    app_version: &'a str,
+    reviews: Vec<ReviewBodyOut>,
+}
+
+fn body_out(review: &Review, content: &ReviewContent) -> ReviewBodyOut {
+    ReviewBodyOut {
+        based_on: review.synced_at,
+        review: ReviewV3::from(review),
+        content: content_v3(content),
+    }
+}
+
+/// Writes a review file. The same review, time and app version always give the same text.
+pub fn write_review_file(
+    review: &Review,
+    content: &ReviewContent,
+    exported_at: DateTime<Utc>,
+    app_version: &str,
+) -> String {
+    serde_json::to_string_pretty(&ReviewFileOut {
+        kind: FileKind::Review.tag(),
+        format_version: FORMAT_VERSION,
+        exported_at,
+        app_version,
+        body: body_out(review, content),
+    })
+    .expect("a review always serialises")
+}
+
+/// Writes a backup of `reviews`, in the order given.
+pub fn write_backup(
+    reviews: &[(Review, ReviewContent)],
+    exported_at: DateTime<Utc>,
+    app_version: &str,
+) -> String {
+    serde_json::to_string_pretty(&BackupOut {
+        kind: FileKind::Backup.tag(),
+        format_version: FORMAT_VERSION,
+        exported_at,
+        app_version,
+        reviews: reviews.iter().map(|(r, c)| body_out(r, c)).collect(),
+    })
+    .expect("a backup always serialises")
+}
+
+/// The longest a file name's title part may be, in characters: file systems allow 255 bytes
+/// in a name, and a name much longer than this is no use to anyone reading a folder.
+const MAX_FILE_STEM_CHARS: usize = 80;
+
+/// A file name from a title and a date: `Review-2026-03-Child-A-2026-11-26.sightline.json`,
+/// with `.age` added when the file is protected with a passphrase. Only letters and digits of
+/// the title are kept (so no direction control, path separator or reserved character reaches
+/// the name), joined by hyphens and cut to 80 characters.
+pub fn file_name(title: &str, date: NaiveDate, suffix: &str, encrypted: bool) -> String {
+    let stem: String = title
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    let mut stem = stem
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if let Some((cut, _)) = stem.char_indices().nth(MAX_FILE_STEM_CHARS) {
+        stem.truncate(cut);
+        stem.truncate(stem.trim_end_matches('-').len());
+    }
+    let stem = if stem.is_empty() {
+        "review".to_owned()
+    } else {
+        stem
+    };
+    format!(
+        "{stem}-{}{suffix}{}",
+        date.format("%Y-%m-%d"),
+        if encrypted { ".age" } else { "" }
+    )
+}
