@@ -15,6 +15,7 @@ use sightline_core::format::{
 use sightline_core::ReviewId;
 
 use crate::components::ErrorMessage;
+use crate::components::Field;
 use crate::platform::crypto_worker::{self, CryptoError};
 use crate::platform::ids::BrowserIds;
 use crate::platform::{clock, files, timing};
@@ -379,14 +380,12 @@ pub fn FileOpener(
                 Step::Passphrase { name, error: wrong, .. } => view! {
                     <form class="app-inline-form" novalidate on:submit=unlock>
                         <p class="app-body">{format!("\u{201c}{name}\u{201d} is protected with a passphrase.")}</p>
-                        <div class="app-form-group" class:app-form-group--error={wrong.is_some()}>
-                            <label class="app-label" for="open-passphrase">"Passphrase"</label>
-                            <ErrorMessage id="open-passphrase-error" message=Signal::derive({ let wrong = wrong.clone(); move || wrong.clone() }) />
+                        <Field id="open-passphrase" label="Passphrase" error=Signal::derive({ let wrong = wrong.clone(); move || wrong.clone() })>
                             <input class="app-input app-input--width-20" id="open-passphrase" type="password" autocomplete="off"
                                 prop:value=move || passphrase.get()
                                 on:input=move |ev| passphrase.set(event_target_value(&ev))
                             />
-                        </div>
+                        </Field>
                         <div class="app-button-group">
                             <button type="submit" class="app-button">"Open the file"</button>
                             <button type="button" class="app-button app-button--secondary" on:click=move |_| step.set(Step::Choose)>"Cancel"</button>

@@ -27,5 +27,5 @@ pub use page_title::use_page_title;
 pub use record_not_found::RecordNotFound;
 pub use save_progress::SaveProgressNote;
 pub use save_status::SaveStatusIndicator;
-pub use text_field::{ErrorMessage, TextArea, TextField};
+pub use text_field::{described_by, ErrorMessage, Field, TextArea, TextField};
 pub use update_banner::UpdateBanner;

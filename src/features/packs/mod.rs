@@ -7,6 +7,7 @@ use sightline_core::format::pack::{write_contribution, ContributedAnswer, Contri
 use sightline_core::RecordId;
 
 use crate::components::passphrase::{Protection, ProtectionFields};
+use crate::components::Field;
 use crate::components::SaveProgressNote;
 use crate::components::{load_once, use_notice, use_page_title, ConfirmDialog, ErrorMessage};
 use crate::platform::{clock, ids};
@@ -171,9 +172,7 @@ fn PackAnswers(draft: PackDraft) -> impl IntoView {
                         }
                     }).collect_view()}
                 </div>
-                <div class="app-form-group">
-                    <label class="app-label" for="pack-role-other">"Or another role"</label>
-                    <div class="app-hint" id="pack-role-other-hint">"Such as \u{201c}Speech and Language Therapist 1\u{201d}. Never your name."</div>
+                <Field id="pack-role-other" label="Or another role" hint="Such as \u{201c}Speech and Language Therapist 1\u{201d}. Never your name.">
                     <input class="app-input app-input--width-20" id="pack-role-other" type="text" autocomplete="off" aria-describedby="pack-role-other-hint"
                         prop:value=move || other_role.get()
                         on:input=move |ev| {
@@ -183,7 +182,7 @@ fn PackAnswers(draft: PackDraft) -> impl IntoView {
                             keep();
                         }
                     />
-                </div>
+                </Field>
             </fieldset>
         </div>
 

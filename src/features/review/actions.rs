@@ -10,6 +10,7 @@ use sightline_core::format::file_name;
 use sightline_core::{FieldError, RecordId};
 
 use crate::components::error_summary::error_for;
+use crate::components::Field;
 use crate::components::{use_page_title, ConfirmDialog, DateInput, ErrorMessage, ErrorSummary};
 use crate::platform::{clock, files};
 use crate::routes::{review_section_href, use_navigator, ReviewSection};
@@ -267,25 +268,23 @@ fn ActionEditor(action: Option<RecordId>) -> impl IntoView {
         <form class="app-form" on:submit=submit novalidate data-testid="action-form">
             <ErrorSummary errors=errors />
             {text_field("action-text", "What will be done", Some("A specific change to the system, not to one person\u{2019}s practice."), text, 2)}
-            <div class="app-form-group">
-                <label class="app-label" for="action-finding">"The finding it answers (optional)"</label>
+            <Field id="action-finding" label="The finding it answers (optional)">
                 <select class="app-select" id="action-finding" on:change=move |ev| finding.set(RecordId::parse(&event_target_value(&ev)))>
                     <option value="" selected=move || finding.read().is_none()>"None"</option>
                     {move || findings.get().into_iter().map(|(id, statement)| view! {
                         <option value=id.to_string() selected=move || finding.get() == Some(id)>{statement}</option>
                     }).collect_view()}
                 </select>
-            </div>
+            </Field>
             {text_field("action-owner-role", "Owner\u{2019}s role", Some("A role, never a name: \u{201c}Lead Officer, Child Protection\u{201d}."), owner_role, 1)}
-            <div class="app-form-group">
-                <label class="app-label" for="action-owner-agency">"Owner\u{2019}s agency (optional)"</label>
+            <Field id="action-owner-agency" label="Owner\u{2019}s agency (optional)">
                 <select class="app-select" id="action-owner-agency" on:change=move |ev| owner_agency.set(RecordId::parse(&event_target_value(&ev)))>
                     <option value="" selected=move || owner_agency.read().is_none()>"Not chosen"</option>
                     {move || agencies.get().into_iter().map(|(id, name)| view! {
                         <option value=id.to_string() selected=move || owner_agency.get() == Some(id)>{name}</option>
                     }).collect_view()}
                 </select>
-            </div>
+            </Field>
             <DateInput id="action-due" legend="Due date" hint="For example, 31 3 2027" parts=due error=err("action-due-day") />
             <fieldset class="app-fieldset">
                 <legend class="app-fieldset__legend">"Status"</legend>
@@ -304,13 +303,11 @@ fn ActionEditor(action: Option<RecordId>) -> impl IntoView {
                 </div>
             </fieldset>
             <Show when=move || status.get() == ActionStatus::Dropped>
-                <div class="app-form-group" class:app-form-group--error=move || dropped_error.read().is_some()>
-                    <label class="app-label" for="action-dropped-reason">"Why it was dropped"</label>
-                    <ErrorMessage id="action-dropped-reason-error" message=dropped_error />
+                <Field id="action-dropped-reason" label="Why it was dropped" error=dropped_error>
                     <textarea class="app-textarea" id="action-dropped-reason" rows="2"
                         prop:value=move || dropped_reason.get()
                         on:input=move |ev| dropped_reason.set(event_target_value(&ev))></textarea>
-                </div>
+                </Field>
             </Show>
             {text_field("action-completion-evidence", "Evidence of completion (optional)", None, completion_evidence, 2)}
             {text_field("action-impact", "How impact will be measured (optional)", Some("What will show the change made a difference, and when."), impact_measure, 2)}

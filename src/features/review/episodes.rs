@@ -8,7 +8,8 @@ use sightline_core::content::{Episode, RecordKind, Reflection};
 use sightline_core::RecordId;
 
 use crate::components::EventPicker;
-use crate::components::{use_page_title, ConfirmDialog, ErrorMessage, TextArea};
+use crate::components::Field;
+use crate::components::{use_page_title, ConfirmDialog, TextArea};
 use crate::platform::dom::focus_element;
 use crate::routes::{review_section_href, use_navigator, ReviewSection};
 use crate::services::session::use_review_session;
@@ -197,14 +198,12 @@ fn EpisodeDetails(episode: RecordId, current: Memo<Option<Episode>>) -> impl Int
     view! {
         <span class="app-caption-l">"Key practice episode"</span>
         <h1 class="app-heading-l" id="episode-heading">{move || current.get().map(|e| e.title).unwrap_or_default()}</h1>
-        <div class="app-form-group" class:app-form-group--error=move || title_error.get().is_some()>
-            <label class="app-label" for="episode-title">"Title"</label>
-            <ErrorMessage id="episode-title-error" message=title_error />
+        <Field id="episode-title" label="Title" error=title_error>
             <input class="app-input" id="episode-title" type="text" autocomplete="off"
                 prop:value=move || title.get()
                 on:input=move |ev| set_title(event_target_value(&ev))
             />
-        </div>
+        </Field>
         <div class="app-form-group">
             <label class="app-label" for="episode-span">"Time span"</label>
             <div class="app-hint" id="episode-span-hint">

@@ -8,6 +8,7 @@ use sightline_core::map::{CategoryScheme, MapNode};
 use sightline_core::{FieldError, RecordId};
 
 use crate::components::error_summary::error_for;
+use crate::components::Field;
 use crate::components::{use_page_title, ConfirmDialog, ErrorMessage, ErrorSummary, TextArea};
 use crate::platform::clock;
 use crate::platform::dom::focus_element;
@@ -146,18 +147,13 @@ fn AddFinding() -> impl IntoView {
         <h2 class="app-heading-m" id="add-finding-heading">"Add a finding"</h2>
         <form class="app-form" on:submit=add novalidate aria-labelledby="add-finding-heading">
             <ErrorSummary errors=errors />
-            <div class="app-form-group" class:app-form-group--error=move || statement_error.read().is_some()>
-                <label class="app-label" for="finding-statement">"Learning statement"</label>
-                <div class="app-hint" id="finding-statement-hint">
-                    "One or two sentences about the system, not about a person. Use role labels, never names."
-                </div>
-                <ErrorMessage id="finding-statement-error" message=statement_error />
+            <Field id="finding-statement" label="Learning statement" hint="One or two sentences about the system, not about a person. Use role labels, never names." error=statement_error>
                 <textarea class="app-textarea" id="finding-statement" name="finding-statement" rows="3"
                     aria-describedby="finding-statement-hint"
                     prop:value=move || statement.get()
                     on:input=move |ev| statement.set(event_target_value(&ev))
                 ></textarea>
-            </div>
+            </Field>
             <KindChoice name="new-finding-kind" value=Signal::derive(move || kind.get()) on_change=move |k| kind.set(k) />
             <PatternChoice id="finding-pattern" scheme value=Signal::derive(move || pattern.get()) on_change=move |p| pattern.set(p) />
             <TextArea id="finding-detail" label="More about it (optional)" rows=3

@@ -8,7 +8,7 @@ use sightline_core::content::RecordKind;
 use sightline_core::dates::format_uk_date;
 use sightline_core::uk_civil_date;
 
-use crate::components::ErrorMessage;
+use crate::components::Field;
 use crate::platform::{clock, ids};
 use crate::services::session::{new_id, use_review_session};
 
@@ -79,13 +79,11 @@ pub fn WatchlistSection() -> impl IntoView {
                 "Sightline keeps only a fingerprint of each entry (a salted hash), never the words, so they cannot be read back from this browser. The watchlist is never put in any file, so a colleague who opens a review file needs their own."
             </p>
             <form class="app-inline-form" on:submit=add novalidate>
-                <div class="app-form-group" class:app-form-group--error=move || error.read().is_some()>
-                    <label class="app-label" for="watchlist-entry">"Add to the watchlist"</label>
-                    <ErrorMessage id="watchlist-entry-error" message=error />
+                <Field id="watchlist-entry" label="Add to the watchlist" error=error>
                     <input class="app-input" id="watchlist-entry" type="text" autocomplete="off" spellcheck="false"
                         prop:value=move || text.get()
                         on:input=move |ev| text.set(event_target_value(&ev)) />
-                </div>
+                </Field>
                 <button type="submit" class="app-button app-button--secondary">"Add to watchlist"</button>
             </form>
             {move || added.get().map(|message| view! { <p class="app-body" role="status">{message}</p> })}

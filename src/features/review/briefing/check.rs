@@ -9,6 +9,7 @@ use sightline_core::dates::format_uk_date_time;
 use sightline_core::RecordId;
 
 use crate::components::ErrorMessage;
+use crate::components::Field;
 use crate::platform::clock;
 use crate::services::session::use_review_session;
 
@@ -195,11 +196,10 @@ pub fn BriefingCheck(
                         "Read the whole briefing as someone who wants to find out who it is about would: a neighbour, a journalist, a relative. Several ordinary details together (a job, a town, a family size, an event) can identify a family."
                     </p>
                     <ErrorMessage id="confirm-check-error" message=confirm_error />
-                    <div class="app-form-group">
-                        <label class="app-label" for="check-confirmed-by">"Your role"</label>
+                    <Field id="check-confirmed-by" label="Your role">
                         <input class="app-input" id="check-confirmed-by" type="text" autocomplete="off"
                             prop:value=move || role.get() on:input=move |ev| role.set(event_target_value(&ev)) />
-                    </div>
+                    </Field>
                     <div class="app-checkboxes__item">
                         <input class="app-checkboxes__input" type="checkbox" id="check-agreed"
                             prop:checked=move || agreed.get() on:change=move |ev| agreed.set(event_target_checked(&ev)) />

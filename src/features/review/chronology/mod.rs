@@ -16,6 +16,7 @@ use sightline_core::content::{Change, ChronologyEvent, RecordKind, ReviewContent
 use sightline_core::form::FieldError;
 use sightline_core::RecordId;
 
+use crate::components::Field;
 use crate::components::{use_page_title, ConfirmDialog, ErrorSummary};
 use crate::platform::dom::focus_element;
 use crate::platform::ids::BrowserIds;
@@ -239,8 +240,7 @@ pub fn ChronologyPage() -> impl IntoView {
 
         <h2 class="app-heading-m" id="events-heading">"Events"</h2>
         <div class="app-filters" role="group" aria-label="Filter the chronology">
-            <div class="app-form-group">
-                <label class="app-label" for="filter-agency">"Agency"</label>
+            <Field id="filter-agency" label="Agency">
                 <select class="app-select" id="filter-agency" on:change=move |ev| {
                     agency_filter.set(RecordId::parse(&event_target_value(&ev)));
                     limit.set(PAGE);
@@ -250,9 +250,8 @@ pub fn ChronologyPage() -> impl IntoView {
                         <option value=id.to_string() selected=move || agency_filter.get() == Some(id)>{name}</option>
                     }).collect_view()}
                 </select>
-            </div>
-            <div class="app-form-group">
-                <label class="app-label" for="filter-phase">"Phase"</label>
+            </Field>
+            <Field id="filter-phase" label="Phase">
                 <select class="app-select" id="filter-phase" on:change=move |ev| {
                     let value = event_target_value(&ev);
                     phase_filter.set((!value.is_empty()).then_some(value));
@@ -267,21 +266,19 @@ pub fn ChronologyPage() -> impl IntoView {
                         }
                     }).collect_view()}
                 </select>
-            </div>
-            <div class="app-form-group">
-                <label class="app-label" for="filter-text">"Words"</label>
+            </Field>
+            <Field id="filter-text" label="Words">
                 <input class="app-input app-input--width-20" id="filter-text" type="search" autocomplete="off"
                     prop:value=move || text_filter.get()
                     on:input=move |ev| { text_filter.set(event_target_value(&ev)); limit.set(PAGE); }
                 />
-            </div>
-            <div class="app-form-group">
-                <label class="app-label" for="sort-order">"Order"</label>
+            </Field>
+            <Field id="sort-order" label="Order">
                 <select class="app-select" id="sort-order" on:change=move |ev| newest_first.set(event_target_value(&ev) == "newest")>
                     <option value="oldest" selected=move || !newest_first.get()>"Oldest first"</option>
                     <option value="newest" selected=move || newest_first.get()>"Newest first"</option>
                 </select>
-            </div>
+            </Field>
         </div>
         <p class="app-secondary-text" role="status" data-testid="event-count">
             {move || {

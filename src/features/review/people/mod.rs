@@ -13,6 +13,7 @@ use sightline_core::form::FieldError;
 use sightline_core::RecordId;
 
 use crate::components::error_summary::error_for;
+use crate::components::Field;
 use crate::components::{use_page_title, ConfirmDialog, ErrorMessage, ErrorSummary, TextField};
 use crate::platform::clock;
 use crate::platform::dom::focus_element;
@@ -390,12 +391,7 @@ fn PersonEditor(person: Option<Person>, editing: RwSignal<Editing>) -> impl Into
                 value=role
                 error=Signal::derive(|| None::<String>)
             />
-            <div class="app-form-group" class:app-form-group--error=move || error_for(&errors.read(), "person-label").is_some()>
-                <label class="app-label" for="person-label">"Referred to as"</label>
-                <div class="app-hint" id="person-label-hint">
-                    "A code, relationship or role and number. Sightline suggests one; change it if you need to. Never a name."
-                </div>
-                <ErrorMessage id="person-label-error" message=Signal::derive(move || error_for(&errors.read(), "person-label")) />
+            <Field id="person-label" label="Referred to as" hint="A code, relationship or role and number. Sightline suggests one; change it if you need to. Never a name." error=Signal::derive(move || error_for(&errors.read(), "person-label"))>
                 <input
                     class="app-input"
                     class:app-input--error=move || error_for(&errors.read(), "person-label").is_some()
@@ -409,7 +405,7 @@ fn PersonEditor(person: Option<Person>, editing: RwSignal<Editing>) -> impl Into
                         label_suggested.set(false);
                     }
                 />
-            </div>
+            </Field>
             <Show when=move || form.read().kind == Some(PersonKind::Subject)>
                 <TextField
                     id="person-age-band"
@@ -419,8 +415,7 @@ fn PersonEditor(person: Option<Person>, editing: RwSignal<Editing>) -> impl Into
                     error=Signal::derive(|| None::<String>)
                 />
             </Show>
-            <div class="app-form-group">
-                <label class="app-label" for="person-agency">"Agency"</label>
+            <Field id="person-agency" label="Agency">
                 <select
                     class="app-select"
                     id="person-agency"
@@ -444,7 +439,7 @@ fn PersonEditor(person: Option<Person>, editing: RwSignal<Editing>) -> impl Into
                             .collect_view()
                     }}
                 </select>
-            </div>
+            </Field>
             <div class="app-form-group">
                 <fieldset class="app-fieldset">
                     <legend class="app-fieldset__legend">"Took part in"</legend>
@@ -481,11 +476,7 @@ fn PersonEditor(person: Option<Person>, editing: RwSignal<Editing>) -> impl Into
                     </div>
                 </fieldset>
             </div>
-            <div class="app-form-group">
-                <label class="app-label" for="person-support">"Support offered"</label>
-                <div class="app-hint" id="person-support-hint">
-                    "What support the review offered them, such as a debrief, time with their manager or counselling."
-                </div>
+            <Field id="person-support" label="Support offered" hint="What support the review offered them, such as a debrief, time with their manager or counselling.">
                 <textarea
                     class="app-textarea"
                     id="person-support"
@@ -494,9 +485,8 @@ fn PersonEditor(person: Option<Person>, editing: RwSignal<Editing>) -> impl Into
                     prop:value=move || form.read().support_offered.clone()
                     on:input=move |ev| form.update(|f| f.support_offered = event_target_value(&ev))
                 ></textarea>
-            </div>
-            <div class="app-form-group">
-                <label class="app-label" for="person-notes">"Notes"</label>
+            </Field>
+            <Field id="person-notes" label="Notes">
                 <textarea
                     class="app-textarea"
                     id="person-notes"
@@ -504,7 +494,7 @@ fn PersonEditor(person: Option<Person>, editing: RwSignal<Editing>) -> impl Into
                     prop:value=move || form.read().notes.clone()
                     on:input=move |ev| form.update(|f| f.notes = event_target_value(&ev))
                 ></textarea>
-            </div>
+            </Field>
             <div class="app-button-group">
                 <button type="submit" class="app-button">"Save person"</button>
                 <button type="button" class="app-button app-button--secondary" on:click=move |_| close()>

@@ -10,7 +10,7 @@ use sightline_core::format::{file_name, FileError};
 use sightline_core::RecordId;
 
 use crate::components::passphrase::{Protection, ProtectionFields};
-use crate::components::ErrorMessage;
+use crate::components::Field;
 use crate::components::SaveProgressNote;
 use crate::platform::ids::BrowserIds;
 use crate::platform::{clock, files};
@@ -221,14 +221,12 @@ pub fn PackExchange(reflection: RecordId) -> impl IntoView {
         {move || waiting.get().map(|(name, _)| view! {
             <form class="app-inline-form" novalidate on:submit=unlock>
                 <p class="app-body">{format!("\u{201c}{name}\u{201d} is protected with a passphrase.")}</p>
-                <div class="app-form-group" class:app-form-group--error=move || passphrase_error.get().is_some()>
-                    <label class="app-label" for="contribution-passphrase">"Passphrase"</label>
-                    <ErrorMessage id="contribution-passphrase-error" message=Signal::derive(move || passphrase_error.get()) />
+                <Field id="contribution-passphrase" label="Passphrase" error=Signal::derive(move || passphrase_error.get())>
                     <input class="app-input app-input--width-20" id="contribution-passphrase" type="password" autocomplete="off"
                         prop:value=move || passphrase.get()
                         on:input=move |ev| passphrase.set(event_target_value(&ev))
                     />
-                </div>
+                </Field>
                 <button type="submit" class="app-button" disabled=move || unlocking.get()>"Open the file"</button>
                 <Show when=move || unlocking.get()>
                     <p class="app-body" role="status">"Unlocking the file\u{2026} this can take a few seconds."</p>

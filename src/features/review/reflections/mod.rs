@@ -20,6 +20,7 @@ use sightline_core::form::FieldError;
 use sightline_core::{DateLabel, DateParts, RecordId};
 
 use crate::components::error_summary::error_for;
+use crate::components::Field;
 use crate::components::{use_page_title, DateInput, ErrorSummary, TextField};
 use crate::platform::clock;
 use crate::platform::ids::BrowserIds;
@@ -219,9 +220,7 @@ fn StartReflection(open: RwSignal<bool>) -> impl IntoView {
                     </div>
                 </fieldset>
             </div>
-            <div class="app-form-group">
-                <label class="app-label" for="reflection-framework">"Framework"</label>
-                <div class="app-hint" id="reflection-framework-hint">"The questions people answer. Sightline suggests one for the event."</div>
+            <Field id="reflection-framework" label="Framework" hint="The questions people answer. Sightline suggests one for the event.">
                 <select class="app-select" id="reflection-framework" aria-describedby="reflection-framework-hint"
                     on:change=move |ev| if let Some(id) = RecordId::parse(&event_target_value(&ev)) { template.set(id) }
                 >
@@ -229,7 +228,7 @@ fn StartReflection(open: RwSignal<bool>) -> impl IntoView {
                         <option value=id.to_string() selected=move || template.get() == id>{name}</option>
                     }).collect_view()}
                 </select>
-            </div>
+            </Field>
             <TextField
                 id="reflection-title"
                 label="Title"

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use sightline_core::content::reflections::{is_built_in, prompt_answered, ReflectionTemplate};
 use sightline_core::RecordId;
 
+use crate::components::Field;
 use crate::components::{use_page_title, ErrorMessage};
 use crate::platform::clock;
 use crate::platform::dom::focus_element;
@@ -66,14 +67,12 @@ pub fn TemplatePage(template: RecordId) -> impl IntoView {
             <span class="app-caption-l">"This review\u{2019}s framework"</span>
             <h1 class="app-heading-l" id="template-heading">{move || current.get().map(|t| t.name)}</h1>
             <p><a href=review_section_href(review_id, ReviewSection::Reflections)>"Back to reflections"</a></p>
-            <div class="app-form-group" class:app-form-group--error=move || name_error.get().is_some()>
-                <label class="app-label" for="template-name">"Name"</label>
-                <ErrorMessage id="template-name-error" message=name_error />
+            <Field id="template-name" label="Name" error=name_error>
                 <input class="app-input" id="template-name" type="text" autocomplete="off"
                     prop:value=move || name.get()
                     on:input=move |ev| set_name(event_target_value(&ev))
                 />
-            </div>
+            </Field>
             <h2 class="app-heading-m" id="questions-heading">"Questions"</h2>
             {move || message.get().map(|m| view! { <p class="app-warning-text" role="alert">{m}</p> })}
             <ol class="app-question-list" aria-labelledby="questions-heading" data-testid="questions">

@@ -9,6 +9,7 @@ use sightline_core::RecordId;
 
 use super::use_map_state;
 use crate::components::ErrorMessage;
+use crate::components::Field;
 use crate::platform::clock;
 use crate::services::session::new_id;
 
@@ -149,8 +150,7 @@ pub fn ConnectDialog() -> impl IntoView {
                 <h2 class="app-heading-m" id="connect-heading">
                     {move || format!("Connect \u{201c}{}\u{201d} to\u{2026}", source_label.get())}
                 </h2>
-                <div class="app-form-group">
-                    <label class="app-label" for="connect-kind">"Kind of link"</label>
+                <Field id="connect-kind" label="Kind of link">
                     <select class="app-select" id="connect-kind" on:change=move |ev| {
                         if let Some(k) = LinkKind::from_key(&event_target_value(&ev)) { kind.set(k); }
                     }>
@@ -158,7 +158,7 @@ pub fn ConnectDialog() -> impl IntoView {
                             <option value=k.key() selected=move || kind.get() == k>{k.label()}</option>
                         }).collect_view()}
                     </select>
-                </div>
+                </Field>
                 <fieldset class="app-fieldset">
                     <legend class="app-fieldset__legend">"Which way it reads"</legend>
                     <div class="app-radios">
@@ -240,12 +240,11 @@ pub fn ConnectDialog() -> impl IntoView {
                         }).collect_view()}
                     </div>
                 </fieldset>
-                <div class="app-form-group">
-                    <label class="app-label" for="connect-note">"Note (optional)"</label>
+                <Field id="connect-note" label="Note (optional)">
                     <textarea class="app-textarea" id="connect-note" rows="2"
                         prop:value=move || note.get()
                         on:input=move |ev| note.set(event_target_value(&ev))></textarea>
-                </div>
+                </Field>
                 <div class="app-button-group">
                     <button type="submit" class="app-button">"Connect"</button>
                     <button type="button" class="app-button app-button--secondary" on:click=move |_| close()>"Cancel"</button>

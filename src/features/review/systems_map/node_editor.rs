@@ -13,8 +13,9 @@ use sightline_core::map::{
 
 use super::{free_place, use_map_state, Editor};
 use crate::components::error_summary::error_for;
+use crate::components::ErrorSummary;
 use crate::components::EventPicker;
-use crate::components::{ErrorMessage, ErrorSummary};
+use crate::components::Field;
 use crate::platform::clock;
 use crate::routes::{review_section_href, ReviewSection};
 use crate::services::session::new_id;
@@ -310,18 +311,14 @@ fn NodeFormPanel(editing: Option<MapNode>, level: Level) -> impl IntoView {
         <form class="app-map-form" novalidate on:submit=save data-testid="node-form">
             <h2 class="app-heading-s">{heading}</h2>
             <ErrorSummary errors />
-            <div class="app-form-group" class:app-form-group--error=move || label_error.get().is_some()>
-                <label class="app-label" for="node-label">"Label"</label>
-                <div class="app-hint" id="node-label-hint">"A few words: what the factor, pattern or outcome is. Never a name."</div>
-                <ErrorMessage id="node-label-error" message=label_error />
+            <Field id="node-label" label="Label" hint="A few words: what the factor, pattern or outcome is. Never a name." error=label_error>
                 <input class="app-input" id="node-label" type="text" autocomplete="off"
                     aria-describedby=move || if label_error.get().is_some() { "node-label-hint node-label-error" } else { "node-label-hint" }
                     prop:value=move || label.get()
                     on:input=move |ev| label.set(event_target_value(&ev))
                 />
-            </div>
-            <div class="app-form-group">
-                <label class="app-label" for="node-kind">"Kind"</label>
+            </Field>
+            <Field id="node-kind" label="Kind">
                 <select class="app-select" id="node-kind" on:change=move |ev| {
                     if let Some(k) = NodeKind::from_key(&event_target_value(&ev)) {
                         kind.set(k);
@@ -334,9 +331,8 @@ fn NodeFormPanel(editing: Option<MapNode>, level: Level) -> impl IntoView {
                         <option value=k.key() selected=move || kind.get() == k>{k.label()}</option>
                     }).collect_view()}
                 </select>
-            </div>
-            <div class="app-form-group">
-                <label class="app-label" for="node-level">"Level"</label>
+            </Field>
+            <Field id="node-level" label="Level">
                 <select class="app-select" id="node-level" on:change=move |ev| {
                     if let Some(l) = Level::from_key(&event_target_value(&ev)) {
                         level.set(l);
@@ -346,7 +342,7 @@ fn NodeFormPanel(editing: Option<MapNode>, level: Level) -> impl IntoView {
                         <option value=l.key() selected=move || level.get() == l>{l.label()}</option>
                     }).collect_view()}
                 </select>
-            </div>
+            </Field>
             <fieldset class="app-fieldset">
                 <legend class="app-fieldset__legend">"Polarity"</legend>
                 <div class="app-radios app-radios--inline">
@@ -364,8 +360,7 @@ fn NodeFormPanel(editing: Option<MapNode>, level: Level) -> impl IntoView {
                     }).collect_view()}
                 </div>
             </fieldset>
-            <div class="app-form-group">
-                <label class="app-label" for="node-category">"Category"</label>
+            <Field id="node-category" label="Category">
                 <select class="app-select" id="node-category" on:change=move |ev| category.set(event_target_value(&ev))>
                     <option value="" selected=move || category.get().is_empty()>"Not chosen"</option>
                     {move || {
@@ -393,14 +388,13 @@ fn NodeFormPanel(editing: Option<MapNode>, level: Level) -> impl IntoView {
                         }
                     }}
                 </select>
-            </div>
-            <div class="app-form-group">
-                <label class="app-label" for="node-note">"Note (optional)"</label>
+            </Field>
+            <Field id="node-note" label="Note (optional)">
                 <textarea class="app-textarea" id="node-note" rows="3"
                     prop:value=move || note.get()
                     on:input=move |ev| note.set(event_target_value(&ev))
                 ></textarea>
-            </div>
+            </Field>
             <fieldset class="app-fieldset">
                 <legend class="app-fieldset__legend">"Evidence"</legend>
                 <div class="app-hint">"What in the review shows this: key practice episodes, reflections, chronology events."</div>
