@@ -227,7 +227,81 @@ pub async fn restore_backup(
     Ok(restored)
 }
 
+/// What a merge will do, in words: "The file adds 2 records and updates 1 record. 1 thing was
+/// changed in both copies: choose which version to keep."
+pub fn merge_summary(added: usize, updated: usize, conflicts: usize) -> String {
+    let mut text = format!(
+        "The file adds {} and updates {}.",
+        plural(added, "record", "records"),
+        plural(updated, "record", "records")
+    );
+    if conflicts == 0 {
+        text.push_str(" Nothing was changed on both sides.");
+    } else {
+        text.push_str(&format!(
+            " {} changed in both copies: choose which version to keep.",
+            plural(conflicts, "thing was", "things were")
+        ));
+    }
+    text
+}
+
+/// What adding a contribution did, in words, with each answer left out and why.
+pub fn contribution_message(outcome: &ContributionOutcome) -> String {
+    let mut message = format!(
+        "From {}: {} added, {} updated, {} already here.",
+        outcome.role,
+        plural(outcome.added, "answer", "answers"),
+        plural(outcome.updated, "answer", "answers"),
+        plural(outcome.unchanged, "answer", "answers")
+    );
+    for left_out in &outcome.left_out {
+        message.push(' ');
+        message.push_str(left_out);
+        message.push('.');
+    }
+    message
+}
+
 /// "1 review", "3 reviews".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_merge_says_what_the_file_adds_and_updates_and_how_many_things_to_choose() {
+        assert_eq!(
+            merge_summary(1, 0, 0),
+            "The file adds 1 record and updates 0 records. Nothing was changed on both sides."
+        );
+        assert_eq!(
+            merge_summary(3, 1, 2),
+            "The file adds 3 records and updates 1 record. 2 things were changed in both copies: choose which version to keep."
+        );
+        assert!(merge_summary(0, 0, 1)
+            .ends_with("1 thing was changed in both copies: choose which version to keep."));
+    }
+
+    #[test]
+    fn a_contribution_says_what_was_added_and_each_answer_left_out() {
+        let outcome = ContributionOutcome {
+            reflection: None,
+            role: "Health Visitor 1".into(),
+            added: 2,
+            updated: 1,
+            unchanged: 0,
+            left_out: vec![
+                "An answer to a question this framework does not have was left out".into(),
+            ],
+            changes: Vec::new(),
+        };
+        assert_eq!(
+            contribution_message(&outcome),
+            "From Health Visitor 1: 2 answers added, 1 answer updated, 0 answers already here. An answer to a question this framework does not have was left out."
+        );
+    }
 }

@@ -18,6 +18,7 @@ pub mod kinds;
 pub mod people;
 pub mod reflections;
 pub mod systems_map;
+pub mod templates;
 pub mod watchlist;
 
 use serde::{Deserialize, Serialize};

@@ -6,7 +6,6 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use sightline_core::dates::format_uk_date_time;
 use sightline_core::format::merge::{with_new_ids, MergePlan, Side};
 use sightline_core::format::{
     describe_counts, encryption, read_any, read_backup, AnyFile, FileError, Imported, ReviewFile,
@@ -15,6 +14,8 @@ use sightline_core::format::{
 use sightline_core::ReviewId;
 
 use crate::components::ErrorMessage;
+mod steps;
+
 use crate::components::Field;
 use crate::platform::crypto_worker::{self, CryptoError};
 use crate::platform::ids::BrowserIds;
@@ -22,6 +23,7 @@ use crate::platform::{clock, files, timing};
 use crate::routes::{review_section_href, use_navigator, ReviewSection, Route};
 use crate::services::import::{self, plural};
 use crate::services::packs::save_pack_draft;
+use steps::{BackupChoices, FileSummary, MergeChoices};
 
 /// What the opener is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,10 +89,31 @@ pub fn FileOpener(
         OpenFor::Backup => "restore-file",
     };
 
+    // How many outcomes (a message, a summary, a passphrase asked for, a result) the opener
+    // has shown, on the panel as `data-outcomes`: what comes of the file just chosen is told
+    // apart from what the one before left on the page.
+    let outcomes = RwSignal::new(0u32);
     let fail = move |message: String| {
         error.set(Some(message));
         step.set(Step::Choose);
+        outcomes.update(|n| *n += 1);
     };
+    Effect::new(move |shown: Option<Option<std::mem::Discriminant<Step>>>| {
+        let now = step.with(|s| {
+            matches!(
+                s,
+                Step::Passphrase { .. }
+                    | Step::Review { .. }
+                    | Step::Backup { .. }
+                    | Step::Done { .. }
+            )
+            .then(|| std::mem::discriminant(s))
+        });
+        if now.is_some() && shown.flatten() != now {
+            outcomes.update(|n| *n += 1);
+        }
+        now
+    });
 
     // Reads plain bytes: what kind of file, then the step for it.
     let dispatch = move |_name: String, bytes: Arc<Vec<u8>>| {
@@ -143,7 +166,7 @@ pub fn FileOpener(
                     let result = import::add_contribution(contribution).await;
                     match result {
                         Ok((outcome, review, reflection)) => step.set(Step::Done {
-                            message: contribution_message(&outcome),
+                            message: import::contribution_message(&outcome),
                             link: Some((
                                 review_section_href(review, ReviewSection::Reflection(reflection)),
                                 "Go to the reflection".into(),
@@ -352,7 +375,7 @@ pub fn FileOpener(
     };
 
     view! {
-        <div class="app-file-opener" data-testid=format!("{input_id}-panel")>
+        <div class="app-file-opener" data-testid=format!("{input_id}-panel") data-outcomes=move || outcomes.get()>
             <div class="app-form-group" class:app-form-group--error=move || error.get().is_some()>
                 <label class="app-label app-label--bold" for=input_id>{label}</label>
                 <div class="app-hint" id=format!("{input_id}-hint")>{hint}</div>
@@ -428,105 +451,12 @@ pub fn FileOpener(
                         </section>
                     }.into_any()
                 }
-                Step::Merge { plan, choices, .. } => {
-                    let conflicts = plan.conflicts.clone();
-                    view! {
-                        <section class="app-panel" aria-labelledby="merge-heading" data-testid="merge">
-                            <h2 class="app-heading-m" id="merge-heading" tabindex="-1">"Merge"</h2>
-                            <p class="app-body">
-                                {format!("The file adds {} and updates {}.", plural(plan.added, "record", "records"), plural(plan.updated, "record", "records"))}
-                                {if conflicts.is_empty() { " Nothing was changed on both sides.".to_owned() } else { format!(" {} changed in both copies: choose which version to keep.", plural(conflicts.len(), "thing was", "things were")) }}
-                            </p>
-                            {conflicts.into_iter().enumerate().map(|(n, conflict)| {
-                                let name = format!("conflict-{n}");
-                                let current = choices.get(n).copied().flatten();
-                                let chosen = move |side: Side| current == Some(side);
-                                let pick = move |side: Side| step.update(|s| if let Step::Merge { choices, .. } = s { choices[n] = Some(side); });
-                                view! {
-                                    <fieldset class="app-fieldset app-conflict" data-testid="conflict">
-                                        <legend class="app-fieldset__legend app-label--bold">{conflict.label.clone()}</legend>
-                                        <div class="app-radios">
-                                            <div class="app-radios__item">
-                                                <input class="app-radios__input" type="radio" name=name.clone() id=format!("{name}-here") prop:checked=chosen(Side::Here) on:change=move |_| pick(Side::Here) />
-                                                <label class="app-label app-radios__label" for=format!("{name}-here")>
-                                                    "Keep the version in this browser"
-                                                    <span class="app-block app-secondary-text app-preserve-lines">{conflict.here_text.clone()}</span>
-                                                </label>
-                                            </div>
-                                            <div class="app-radios__item">
-                                                <input class="app-radios__input" type="radio" name=name.clone() id=format!("{name}-file") prop:checked=chosen(Side::File) on:change=move |_| pick(Side::File) />
-                                                <label class="app-label app-radios__label" for=format!("{name}-file")>
-                                                    "Take the version in the file"
-                                                    <span class="app-block app-secondary-text app-preserve-lines">{conflict.file_text.clone()}</span>
-                                                </label>
-                                            </div>
-                                        </div>
-                                    </fieldset>
-                                }
-                            }).collect_view()}
-                            <div class="app-button-group">
-                                <button type="button" class="app-button" on:click=finish_merge>"Finish merging"</button>
-                                <button type="button" class="app-button app-button--secondary" on:click=move |_| step.set(Step::Choose)>"Cancel"</button>
-                            </div>
-                        </section>
-                    }.into_any()
-                }
-                Step::Backup { file, here, chosen, replace } => {
-                    let any_here = file.value.iter().any(|r| here.contains(&r.review.id));
-                    view! {
-                        <section class="app-panel" aria-labelledby="file-summary-heading" data-testid="backup-summary">
-                            <FileSummary heading="A backup".to_owned() info=file.info.clone() counts=vec![("reviews", file.value.len())] repairs=file.repairs.clone() />
-                            <fieldset class="app-fieldset">
-                                <legend class="app-fieldset__legend app-label--bold">"Which reviews to restore"</legend>
-                                <div class="app-checkboxes">
-                                    {file.value.iter().map(|r| {
-                                        let id = r.review.id;
-                                        let box_id = format!("restore-{id}");
-                                        let is_here = here.contains(&id);
-                                        let on = chosen.contains(&id);
-                                        view! {
-                                            <div class="app-checkboxes__item">
-                                                <input class="app-checkboxes__input" type="checkbox" id=box_id.clone() prop:checked=on
-                                                    on:change=move |ev| {
-                                                        let on = event_target_checked(&ev);
-                                                        step.update(|s| if let Step::Backup { chosen, .. } = s { if on { chosen.insert(id); } else { chosen.remove(&id); } });
-                                                    }
-                                                />
-                                                <label class="app-label app-checkboxes__label" for=box_id>
-                                                    {sightline_core::text::shown_title(&r.review.title)}
-                                                    <span class="app-block app-secondary-text">
-                                                        {format!("{}; {}{}", r.review.review_type.label(), plural(r.content.events.len(), "chronology event", "chronology events"), if is_here { "; already in this browser" } else { "" })}
-                                                    </span>
-                                                </label>
-                                            </div>
-                                        }
-                                    }).collect_view()}
-                                </div>
-                            </fieldset>
-                            {any_here.then(|| view! {
-                                <fieldset class="app-fieldset">
-                                    <legend class="app-fieldset__legend app-label--bold">"For reviews already in this browser"</legend>
-                                    <div class="app-radios">
-                                        <div class="app-radios__item">
-                                            <input class="app-radios__input" type="radio" name="restore-existing" id="restore-keep-both" prop:checked=!replace
-                                                on:change=move |_| step.update(|s| if let Step::Backup { replace, .. } = s { *replace = false; }) />
-                                            <label class="app-label app-radios__label" for="restore-keep-both">"Keep both: restore the backup\u{2019}s copy beside it"</label>
-                                        </div>
-                                        <div class="app-radios__item">
-                                            <input class="app-radios__input" type="radio" name="restore-existing" id="restore-replace" prop:checked=replace
-                                                on:change=move |_| step.update(|s| if let Step::Backup { replace, .. } = s { *replace = true; }) />
-                                            <label class="app-label app-radios__label" for="restore-replace">"Replace it with the backup\u{2019}s copy"</label>
-                                        </div>
-                                    </div>
-                                </fieldset>
-                            })}
-                            <div class="app-button-group">
-                                <button type="button" class="app-button" on:click=restore_backup>"Restore chosen reviews"</button>
-                                <button type="button" class="app-button app-button--secondary" on:click=move |_| step.set(Step::Choose)>"Cancel"</button>
-                            </div>
-                        </section>
-                    }.into_any()
-                }
+                Step::Merge { plan, choices, .. } => view! {
+                    <MergeChoices plan=*plan choices step on_finish=Callback::new(move |_| finish_merge(())) />
+                }.into_any(),
+                Step::Backup { file, here, chosen, replace } => view! {
+                    <BackupChoices file here chosen replace step on_restore=Callback::new(move |_| restore_backup(())) />
+                }.into_any(),
                 Step::Done { message, link } => view! {
                     <div class="app-notification-banner app-notification-banner--success" role="status" id="open-result" tabindex="-1" data-testid="open-result">
                         <p class="app-notification-banner__heading">{message}</p>
@@ -535,62 +465,5 @@ pub fn FileOpener(
                 }.into_any(),
             }}
         </div>
-    }
-}
-
-fn contribution_message(outcome: &sightline_core::format::pack::ContributionOutcome) -> String {
-    let mut message = format!(
-        "From {}: {} added, {} updated, {} already here.",
-        outcome.role,
-        plural(outcome.added, "answer", "answers"),
-        plural(outcome.updated, "answer", "answers"),
-        plural(outcome.unchanged, "answer", "answers")
-    );
-    for left_out in &outcome.left_out {
-        message.push(' ');
-        message.push_str(left_out);
-        message.push('.');
-    }
-    message
-}
-
-/// What a file holds, before anything is stored.
-#[component]
-fn FileSummary(
-    heading: String,
-    info: sightline_core::format::FileInfo,
-    counts: Vec<(&'static str, usize)>,
-    repairs: Vec<String>,
-) -> impl IntoView {
-    view! {
-        <h2 class="app-heading-m" id="file-summary-heading" tabindex="-1">{heading}</h2>
-        <dl class="app-summary-list">
-            <div class="app-summary-list__row">
-                <dt class="app-summary-list__key">"File"</dt>
-                <dd class="app-summary-list__value">{format!("{}, format version {}", info.kind.describe(), info.format_version)}</dd>
-                <dd class="app-summary-list__actions"></dd>
-            </div>
-            <div class="app-summary-list__row">
-                <dt class="app-summary-list__key">"Exported"</dt>
-                <dd class="app-summary-list__value">
-                    {info.exported_at.map(format_uk_date_time).unwrap_or_else(|| "Not recorded".into())}
-                    {info.app_version.map(|v| format!(", by Sightline {v}"))}
-                </dd>
-                <dd class="app-summary-list__actions"></dd>
-            </div>
-            <div class="app-summary-list__row">
-                <dt class="app-summary-list__key">"Holds"</dt>
-                <dd class="app-summary-list__value" data-testid="file-counts">
-                    {counts.into_iter().map(|(what, n)| format!("{n} {what}")).collect::<Vec<_>>().join(", ")}
-                </dd>
-                <dd class="app-summary-list__actions"></dd>
-            </div>
-        </dl>
-        {(!repairs.is_empty()).then(|| view! {
-            <div class="app-warning-text" data-testid="file-repairs">
-                <h3 class="app-heading-s">{format!("{} had to be repaired as it was read", plural(repairs.len(), "thing", "things"))}</h3>
-                <ul class="app-list">{repairs.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
-            </div>
-        })}
     }
 }
