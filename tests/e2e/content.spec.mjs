@@ -128,12 +128,16 @@ test("a small review built through every section is all there after a reload, an
   const first = page.locator("section.app-prompt").first();
   await first.getByLabel("Answer from", { exact: true }).selectOption({ label: "Health Visitor 1" });
   await first.getByRole("button", { name: "Add response" }).click();
+  // Typed once the new answer's box has focus (a space typed on the button would add another).
+  await expect(first.locator("textarea:focus")).toHaveValue("");
   await page.keyboard.type("We thought the family were engaging at the time.");
   await first.getByLabel("Health Visitor 1 agrees this answer may be quoted (without their role)").check();
   await first.getByText("What it is about").click();
   await first.getByLabel("Missed contact with the family").check();
   await first.getByLabel("Answer from", { exact: true }).selectOption({ label: "Social Worker 1" });
   await first.getByRole("button", { name: "Add response" }).click();
+  // Typed once the new answer's box has focus (a space typed on the button would add another).
+  await expect(first.locator("textarea:focus")).toHaveValue("");
   await page.keyboard.type("I was not told about the missed appointments.");
   await expect(page.getByTestId("progress-summary")).toHaveText("2 of 14 answers given.");
   await expectAccessible(page, "a reflection's page");
