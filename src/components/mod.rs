@@ -1,5 +1,6 @@
 //! UI pieces shared by more than one feature.
 
+pub mod citing_findings;
 pub mod confirm_dialog;
 pub mod date_input;
 pub mod error_summary;
@@ -16,6 +17,7 @@ pub mod synced_text;
 pub mod text_field;
 pub mod update_banner;
 
+pub use citing_findings::CitingFindings;
 pub use confirm_dialog::ConfirmDialog;
 pub use date_input::DateInput;
 pub use error_summary::ErrorSummary;

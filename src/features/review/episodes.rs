@@ -325,7 +325,7 @@ fn EpisodeDetails(episode: RecordId, current: Memo<Option<Episode>>) -> impl Int
             }
         }}
 
-        <super::findings::CitingFindings kind=RecordKind::Episode id=episode />
+        <crate::components::CitingFindings kind=RecordKind::Episode id=episode />
 
         <h2 class="app-heading-m">"Delete this episode"</h2>
         <p class="app-body">"Its events stay in the chronology."</p>

@@ -149,7 +149,7 @@ fn ReflectionDetails(
         </ul>
         <AddParticipant reflection current />
 
-        <crate::features::review::findings::CitingFindings kind=sightline_core::content::RecordKind::Reflection id=reflection />
+        <crate::components::CitingFindings kind=sightline_core::content::RecordKind::Reflection id=reflection />
 
         <h2 class="app-heading-m" id="progress-heading">"Progress"</h2>
         {move || progress.get().map(|p| view! { <ProgressTable progress=p participants=participants.get() prompts=prompts.get() /> })}

@@ -169,7 +169,7 @@ fn NodeDetails(id: sightline_core::RecordId) -> impl IntoView {
                         }.into_any()
                     }
                 }}
-                <crate::features::review::findings::CitingFindings kind=sightline_core::content::RecordKind::MapNode id=id nested=true />
+                <crate::components::CitingFindings kind=sightline_core::content::RecordKind::MapNode id=id nested=true />
                 <div class="app-button-group">
                     <button type="button" class="app-button app-button--secondary" on:click=move |_| {
                         state.editor.set(Editor::Edit(id));
