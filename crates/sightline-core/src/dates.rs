@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
-const MONTH_NAMES: [&str; 12] = [
+/// The months' names, January first.
+pub(crate) const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",

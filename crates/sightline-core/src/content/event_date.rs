@@ -5,22 +5,7 @@
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::dates::format_uk_date;
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::dates::{format_uk_date, MONTH_NAMES};
 
 /// When an event happened, as precisely as the records say.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -47,7 +32,7 @@ fn month_from_name(word: &str) -> Option<u32> {
     if word.len() < 3 {
         return None;
     }
-    MONTHS
+    MONTH_NAMES
         .iter()
         .position(|name| {
             let name = name.to_lowercase();
@@ -171,7 +156,7 @@ impl EventDate {
         match self {
             EventDate::Exact(date) => format_uk_date(*date),
             EventDate::Month { year, month } => {
-                format!("{} {year}", MONTHS[(*month as usize).clamp(1, 12) - 1])
+                format!("{} {year}", MONTH_NAMES[(*month as usize).clamp(1, 12) - 1])
             }
             EventDate::Year(year) => year.to_string(),
             EventDate::Undated => String::new(),
