@@ -5,6 +5,7 @@
 //! ([`lifecycle`]), the rules for a new review ([`new_review`]) and the list's summary
 //! ([`summary`]).
 
+pub mod decision;
 pub mod details;
 pub mod lifecycle;
 pub mod new_review;
