@@ -96,7 +96,7 @@ fn the_list_filters_by_title_words_and_hides_archived_reviews() {
 
     let titles = |query: &ReviewListQuery| -> Vec<String> {
         query
-            .apply(&summaries)
+            .apply(&summaries, NaiveDate::from_ymd_opt(2026, 11, 2).unwrap())
             .iter()
             .map(|s| s.title.clone())
             .collect()
@@ -115,6 +115,7 @@ fn the_list_filters_by_title_words_and_hides_archived_reviews() {
     let search = ReviewListQuery {
         search: "  REVIEW  a ".into(),
         show_archived: false,
+        ..ReviewListQuery::default()
     };
     assert_eq!(
         titles(&search),
@@ -127,12 +128,14 @@ fn the_list_filters_by_title_words_and_hides_archived_reviews() {
     let search = ReviewListQuery {
         search: "child a".into(),
         show_archived: false,
+        ..ReviewListQuery::default()
     };
     assert_eq!(titles(&search), ["Review Alpha (Child A)"]);
 
     let with_archived = ReviewListQuery {
         search: String::new(),
         show_archived: true,
+        ..ReviewListQuery::default()
     };
     assert_eq!(titles(&with_archived)[0], "Review Delta");
     assert_eq!(with_archived.hidden_archived(&summaries), 0);
@@ -186,4 +189,136 @@ fn every_content_record_survives_a_round_trip_through_storage() {
     }
     assert_eq!(loaded, content);
     assert!(load_record(&mut loaded, RecordKind::Event, "{\"record_version\":9}").is_err());
+}
+
+/// A review notified on `notified` (so its decision is due six weeks later), of `review_type`
+/// and `committee`.
+fn notified(
+    byte: u8,
+    title: &str,
+    notified: NaiveDate,
+    review_type: ReviewType,
+    committee: &str,
+) -> ReviewSummary {
+    ReviewSummary::of(&Review::new(
+        ReviewId::from_random_bytes([byte; 16]),
+        NewReview {
+            title: title.into(),
+            review_type,
+            notification_received: notified,
+            committee: committee.into(),
+        },
+        Utc.with_ymd_and_hms(2026, 11, 1, u32::from(byte), 0, 0)
+            .unwrap(),
+    ))
+}
+
+#[test]
+fn drift_and_delay_the_list_shows_overdue_or_soon_due_reviews_soonest_first() {
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let today = day(2026, 12, 3);
+    let summaries = vec![
+        // Decision due 12 November: 21 days overdue.
+        notified(
+            1,
+            "Overdue",
+            day(2026, 10, 1),
+            ReviewType::ChildProtection,
+            "East CPC",
+        ),
+        // Due 10 December: 7 days left.
+        notified(
+            2,
+            "Due in a week",
+            day(2026, 10, 29),
+            ReviewType::AdultSupportAndProtection,
+            "east cpc ",
+        ),
+        // Due 17 December: exactly 14 days left.
+        notified(
+            3,
+            "Due in two weeks",
+            day(2026, 11, 5),
+            ReviewType::ChildProtection,
+            "West APC",
+        ),
+        // Due 14 January: 42 days left.
+        notified(
+            4,
+            "Due later",
+            day(2026, 12, 3),
+            ReviewType::ChildProtection,
+            "West APC",
+        ),
+    ];
+    let titles = |query: ReviewListQuery| -> Vec<String> {
+        query
+            .apply(&summaries, today)
+            .iter()
+            .map(|s| s.title.clone())
+            .collect()
+    };
+    use sightline_core::review::summary::{DueFilter, ListOrder};
+    assert_eq!(
+        titles(ReviewListQuery {
+            due: DueFilter::Overdue,
+            ..Default::default()
+        }),
+        ["Overdue"]
+    );
+    assert_eq!(
+        titles(ReviewListQuery {
+            due: DueFilter::DueWithin(14),
+            order: ListOrder::NextDue,
+            ..Default::default()
+        }),
+        ["Due in a week", "Due in two weeks"]
+    );
+    assert_eq!(
+        titles(ReviewListQuery {
+            order: ListOrder::NextDue,
+            ..Default::default()
+        }),
+        ["Overdue", "Due in a week", "Due in two weeks", "Due later"]
+    );
+    // By type and committee (case and spaces at the ends do not matter), and by stage.
+    assert_eq!(
+        titles(ReviewListQuery {
+            review_type: Some(ReviewType::AdultSupportAndProtection),
+            ..Default::default()
+        }),
+        ["Due in a week"]
+    );
+    assert_eq!(
+        titles(ReviewListQuery {
+            committee: Some("EAST CPC".into()),
+            order: ListOrder::NextDue,
+            ..Default::default()
+        }),
+        ["Overdue", "Due in a week"]
+    );
+    let stage = summaries[0].stage_number;
+    assert_eq!(
+        titles(ReviewListQuery {
+            stage,
+            ..Default::default()
+        })
+        .len(),
+        4
+    );
+    assert!(titles(ReviewListQuery {
+        stage: Some(9),
+        ..Default::default()
+    })
+    .is_empty());
+    assert_eq!(
+        ReviewListQuery::committees(&summaries),
+        ["East CPC", "West APC"]
+    );
+    // An overdue action makes a review overdue though its next milestone is not.
+    let with_action = summaries[3]
+        .clone()
+        .with_action_dues(vec![day(2026, 12, 1)]);
+    assert!(with_action.is_overdue(today));
+    assert!(!summaries[3].is_overdue(today));
 }

@@ -83,9 +83,14 @@ pub fn ReviewsPage() -> impl IntoView {
                 let query = ReviewListQuery {
                     search: search.get(),
                     show_archived: show_archived.get(),
+                    ..ReviewListQuery::default()
                 };
                 let hidden = query.hidden_archived(&all);
-                let shown: Vec<ReviewSummary> = query.apply(&all).into_iter().cloned().collect();
+                let shown: Vec<ReviewSummary> = query
+                    .apply(&all, clock::today())
+                    .into_iter()
+                    .cloned()
+                    .collect();
                 let count = shown.len();
                 let unreadable_note = (!unreadable.is_empty()).then(|| {
                     view! {

@@ -80,6 +80,28 @@ impl ReviewSummary {
     }
 }
 
+/// Which reviews to show by what they wait for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DueFilter {
+    #[default]
+    Any,
+    /// Something is past its date: the next milestone, or an open action.
+    Overdue,
+    /// The next milestone is due within this many days (today included), and nothing is overdue.
+    DueWithin(u32),
+}
+
+/// How the Reviews page orders what it shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ListOrder {
+    /// Most recently changed first.
+    #[default]
+    RecentlyChanged,
+    /// The soonest next due date first (the most overdue at the top); reviews waiting for
+    /// nothing with a date last.
+    NextDue,
+}
+
 /// What the person asked the Reviews page to show.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ReviewListQuery {
@@ -87,16 +109,37 @@ pub struct ReviewListQuery {
     pub search: String,
     /// Whether archived reviews are listed too.
     pub show_archived: bool,
+    /// Drift and delay: only overdue reviews, or those due soon.
+    pub due: DueFilter,
+    /// Only reviews in this stage (by number).
+    pub stage: Option<u8>,
+    pub review_type: Option<ReviewType>,
+    /// Only reviews of this committee (compared without regard to case or spaces at the ends).
+    pub committee: Option<String>,
+    pub order: ListOrder,
+}
+
+impl ReviewSummary {
+    /// Whether anything of the review is past its date on `today`: its next milestone or an
+    /// open action.
+    pub fn is_overdue(&self, today: chrono::NaiveDate) -> bool {
+        self.next_due.is_some_and(|next| next.is_overdue(today)) || self.overdue_actions(today) > 0
+    }
 }
 
 impl ReviewListQuery {
-    /// The summaries that match, most recently changed first.
-    pub fn apply<'a>(&self, summaries: &'a [ReviewSummary]) -> Vec<&'a ReviewSummary> {
+    /// The summaries that match on `today`, in the order asked for.
+    pub fn apply<'a>(
+        &self,
+        summaries: &'a [ReviewSummary],
+        today: chrono::NaiveDate,
+    ) -> Vec<&'a ReviewSummary> {
         let words: Vec<String> = self
             .search
             .split_whitespace()
             .map(str::to_lowercase)
             .collect();
+        let committee = self.committee.as_ref().map(|c| c.trim().to_lowercase());
         let mut shown: Vec<&ReviewSummary> = summaries
             .iter()
             .filter(|s| self.show_archived || !s.archived)
@@ -104,13 +147,55 @@ impl ReviewListQuery {
                 let title = s.title.to_lowercase();
                 words.iter().all(|word| title.contains(word.as_str()))
             })
+            .filter(|s| match self.due {
+                DueFilter::Any => true,
+                DueFilter::Overdue => s.is_overdue(today),
+                DueFilter::DueWithin(days) => {
+                    !s.is_overdue(today)
+                        && s.next_due
+                            .is_some_and(|next| next.days_left(today) <= i64::from(days))
+                }
+            })
+            .filter(|s| self.stage.is_none() || s.stage_number == self.stage)
+            .filter(|s| self.review_type.is_none_or(|t| s.review_type == t))
+            .filter(|s| {
+                committee
+                    .as_ref()
+                    .is_none_or(|c| s.committee.trim().to_lowercase() == *c)
+            })
             .collect();
-        shown.sort_by(|a, b| {
-            b.updated_at
-                .cmp(&a.updated_at)
+        match self.order {
+            ListOrder::RecentlyChanged => shown.sort_by(|a, b| {
+                b.updated_at
+                    .cmp(&a.updated_at)
+                    .then_with(|| a.title.cmp(&b.title))
+            }),
+            ListOrder::NextDue => shown.sort_by(|a, b| {
+                let due = |s: &ReviewSummary| s.next_due.map(|n| n.due);
+                match (due(a), due(b)) {
+                    (Some(x), Some(y)) => x.cmp(&y),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                }
                 .then_with(|| a.title.cmp(&b.title))
-        });
+            }),
+        }
         shown
+    }
+
+    /// The committees among `summaries`, for the filter's choices: each once, as first written,
+    /// in alphabetical order.
+    pub fn committees(summaries: &[ReviewSummary]) -> Vec<String> {
+        let mut seen = std::collections::BTreeMap::new();
+        for s in summaries {
+            let name = s.committee.trim();
+            if !name.is_empty() {
+                seen.entry(name.to_lowercase())
+                    .or_insert_with(|| name.to_owned());
+            }
+        }
+        seen.into_values().collect()
     }
 
     /// How many reviews are hidden because they are archived.
