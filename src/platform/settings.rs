@@ -42,3 +42,14 @@ pub fn reload_page() {
         let _ = window.location().reload();
     }
 }
+
+/// A preference kept as JSON under `key`, if there is one that reads as `T`.
+pub fn load<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    LocalStorage::get::<T>(key).ok()
+}
+
+/// Keeps a preference as JSON under `key`. A failure (storage turned off) only loses the
+/// convenience, so it is ignored.
+pub fn save<T: serde::Serialize>(key: &str, value: &T) {
+    let _ = LocalStorage::set(key, value);
+}

@@ -110,3 +110,40 @@ test("the list shows each review's type, stage and next due date, flags overdue 
   await expect(rows).toHaveCount(2);
   await expectAccessible(page, "the Reviews page with reviews");
 });
+
+test("drift and delay: the list shows overdue reviews or those due soon, by type and committee, soonest first, and keeps the choice after a reload", async ({ page }) => {
+  test.setTimeout(120_000);
+  await createReview(page, { title: "Review Overdue", notified: ukDate(-100), committee: "East CPC" });
+  await createReview(page, { title: "Review Soon", type: "Adult support and protection", notified: ukDate(-35), committee: "West APC" });
+  await createReview(page, { title: "Review Later", notified: ukDate(-3), committee: "East CPC" });
+  await page.getByRole("link", { name: "All reviews" }).click();
+  const rows = page.getByTestId("review-row");
+  await expect(rows).toHaveCount(3);
+
+  // The decision is due six weeks after the notification: 58 days late, 7 days left, 39 days left.
+  await page.getByLabel("Show", { exact: true }).selectOption({ label: "Overdue" });
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Review Overdue");
+  await page.getByLabel("Show", { exact: true }).selectOption({ label: "Due within 14 days" });
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Review Soon");
+  await page.getByLabel("Show", { exact: true }).selectOption({ label: "All reviews" });
+  await page.getByLabel("Order").selectOption({ label: "Soonest due first" });
+  await expect(rows.nth(0)).toContainText("Review Overdue");
+  await expect(rows.nth(1)).toContainText("Review Soon");
+  await expect(rows.nth(2)).toContainText("Review Later");
+  await page.getByLabel("Committee").selectOption({ label: "East CPC" });
+  await expect(rows).toHaveCount(2);
+  await page.getByLabel("Type").selectOption({ label: "Adult support and protection" });
+  await expect(page.getByTestId("no-matches")).toContainText("No reviews match the filters.");
+  await page.getByLabel("Type").selectOption({ label: "Any" });
+  await expectAccessible(page, "the Reviews page with filters");
+
+  // Kept in this browser: after a reload the list is filtered and ordered the same way.
+  await page.reload();
+  await expect(page.getByLabel("Committee")).toHaveValue("East CPC");
+  await expect(page.getByLabel("Order")).toHaveValue("due");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText("Review Overdue");
+  await expect(rows.nth(1)).toContainText("Review Later");
+});

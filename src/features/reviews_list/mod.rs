@@ -1,12 +1,17 @@
 //! The Reviews page: every review kept in this browser, newest activity first, with a title
-//! search and a choice to show archived reviews.
+//! search, a choice to show archived reviews, and drift and delay in view: overdue reviews,
+//! reviews due soon, by stage, type and committee, soonest due first.
+
+mod view;
 
 use leptos::prelude::*;
 use sightline_core::dates::format_uk_date;
-use sightline_core::{ReviewListQuery, ReviewStatus, ReviewSummary};
+use sightline_core::review::lifecycle::STAGES;
+use sightline_core::{ReviewStatus, ReviewSummary, ReviewType};
+use view::ListView;
 
-use crate::components::{load_once, use_page_title, FileOpener, NoticeBanner, OpenFor};
-use crate::platform::{clock, storage};
+use crate::components::{load_once, use_page_title, Field, FileOpener, NoticeBanner, OpenFor};
+use crate::platform::{clock, settings, storage};
 use crate::routes::review_href;
 
 /// The Reviews page.
@@ -67,6 +72,15 @@ pub fn ReviewsPage() -> impl IntoView {
     };
     let search = RwSignal::new(String::new());
     let show_archived = RwSignal::new(false);
+    // The filters and order, kept in this browser so the list looks the same after a reload.
+    let list_view = RwSignal::new(settings::load::<ListView>(view::KEY).unwrap_or_default());
+    Effect::new(move |_| settings::save(view::KEY, &list_view.get()));
+    let committees = Memo::new(move |_| {
+        summaries.with(|loaded| match loaded {
+            Some(Ok((all, _))) => sightline_core::ReviewListQuery::committees(all),
+            _ => Vec::new(),
+        })
+    });
     let today = clock::today();
 
     let list = move || {
@@ -80,11 +94,8 @@ pub fn ReviewsPage() -> impl IntoView {
             }
             .into_any(),
             Ok((all, unreadable)) => {
-                let query = ReviewListQuery {
-                    search: search.get(),
-                    show_archived: show_archived.get(),
-                    ..ReviewListQuery::default()
-                };
+                let chosen = list_view.get();
+                let query = chosen.query(search.get(), show_archived.get());
                 let hidden = query.hidden_archived(&all);
                 let shown: Vec<ReviewSummary> = query
                     .apply(&all, clock::today())
@@ -113,7 +124,9 @@ pub fn ReviewsPage() -> impl IntoView {
                 } else if shown.is_empty() {
                     view! {
                         <p class="app-body" data-testid="no-matches">
-                            {if query.search.trim().is_empty() {
+                            {if chosen.filters() {
+                                "No reviews match the filters. Choose \u{201c}All reviews\u{201d} and \u{201c}Any\u{201d} to see them all.".to_owned()
+                            } else if query.search.trim().is_empty() {
                                 "Every review here is archived. Choose \u{201c}Show archived reviews\u{201d} to see them.".to_owned()
                             } else {
                                 format!("No reviews match \u{201c}{}\u{201d}.", query.search.trim())
@@ -187,6 +200,52 @@ pub fn ReviewsPage() -> impl IntoView {
                     "Show archived reviews"
                 </label>
             </div>
+        </div>
+        <div class="app-list-controls" data-testid="list-filters">
+            <Field id="reviews-show" label="Show">
+                <select class="app-select" id="reviews-show"
+                    on:change=move |ev| list_view.update(|v| v.show = event_target_value(&ev))>
+                    {[("all", "All reviews"), ("overdue", "Overdue"), ("soon", "Due within 14 days")].map(|(key, text)| view! {
+                        <option value=key selected=move || list_view.read().show == key || (key == "all" && !["overdue", "soon"].contains(&list_view.read().show.as_str()))>{text}</option>
+                    }).collect_view()}
+                </select>
+            </Field>
+            <Field id="reviews-stage" label="Stage">
+                <select class="app-select" id="reviews-stage"
+                    on:change=move |ev| list_view.update(|v| v.stage = event_target_value(&ev).parse().ok())>
+                    <option value="" selected=move || list_view.read().stage.is_none()>"Any"</option>
+                    {STAGES.iter().map(|stage| {
+                        let number = stage.number;
+                        view! { <option value=number.to_string() selected=move || list_view.read().stage == Some(number)>{format!("{}. {}", stage.number, stage.name)}</option> }
+                    }).collect_view()}
+                </select>
+            </Field>
+            <Field id="reviews-type" label="Type">
+                <select class="app-select" id="reviews-type"
+                    on:change=move |ev| list_view.update(|v| v.review_type = event_target_value(&ev))>
+                    <option value="" selected=move || ReviewType::from_key(&list_view.read().review_type).is_none()>"Any"</option>
+                    {ReviewType::ALL.map(|t| view! {
+                        <option value=t.key() selected=move || list_view.read().review_type == t.key()>{t.label()}</option>
+                    }).collect_view()}
+                </select>
+            </Field>
+            <Field id="reviews-committee" label="Committee">
+                <select class="app-select" id="reviews-committee"
+                    on:change=move |ev| list_view.update(|v| v.committee = event_target_value(&ev))>
+                    <option value="" selected=move || list_view.read().committee.is_empty()>"Any"</option>
+                    {move || committees.get().into_iter().map(|name| {
+                        let value = name.clone();
+                        view! { <option value=value.clone() selected=move || list_view.read().committee == value>{name}</option> }
+                    }).collect_view()}
+                </select>
+            </Field>
+            <Field id="reviews-order" label="Order">
+                <select class="app-select" id="reviews-order"
+                    on:change=move |ev| list_view.update(|v| v.order = event_target_value(&ev))>
+                    <option value="changed" selected=move || list_view.read().order != "due">"Most recently changed first"</option>
+                    <option value="due" selected=move || list_view.read().order == "due">"Soonest due first"</option>
+                </select>
+            </Field>
         </div>
         {move || list().unwrap_or_else(|| view! { <p class="app-body">"Loading your reviews\u{2026}"</p> }.into_any())}
         <h2 class="app-heading-m" id="files-heading">"Open a file"</h2>
