@@ -206,7 +206,7 @@ pub fn ReviewsPage() -> impl IntoView {
                 <select class="app-select" id="reviews-show"
                     on:change=move |ev| list_view.update(|v| v.show = event_target_value(&ev))>
                     {[("all", "All reviews"), ("overdue", "Overdue"), ("soon", "Due within 14 days")].map(|(key, text)| view! {
-                        <option value=key selected=move || list_view.read().show == key || (key == "all" && !["overdue", "soon"].contains(&list_view.read().show.as_str()))>{text}</option>
+                        <option value=key selected=move || list_view.read().show_key() == key>{text}</option>
                     }).collect_view()}
                 </select>
             </Field>

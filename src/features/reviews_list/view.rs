@@ -49,6 +49,15 @@ impl ListView {
         }
     }
 
+    /// The "Show" choice as the list reads it: "all" for anything it does not know.
+    pub fn show_key(&self) -> &'static str {
+        match self.query(String::new(), false).due {
+            DueFilter::Overdue => "overdue",
+            DueFilter::DueWithin(_) => "soon",
+            DueFilter::Any => "all",
+        }
+    }
+
     /// Whether any filter narrows the list (the order does not).
     pub fn filters(&self) -> bool {
         let query = self.query(String::new(), false);
