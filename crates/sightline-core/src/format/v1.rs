@@ -237,6 +237,8 @@ impl From<TimescalesV1> for Timescales {
             completion_target_months: t.completion_target_months,
             outcome_notice_days: t.outcome_notice_days,
             due_soon_days: t.due_soon_days,
+            // Timescales version 4 added take their defaults.
+            ..Timescales::default()
         }
     }
 }
@@ -294,6 +296,13 @@ impl ReviewV1 {
             map_scheme: Default::default(),
             field_changed_at: Default::default(),
             fields_tracked_since: None,
+            notification: Default::default(),
+            agency_returns: Default::default(),
+            recommendation: Default::default(),
+            decision: None,
+            notices: Default::default(),
+            setup: Default::default(),
+            delays: Default::default(),
         };
         for (key, date) in self.stage_dates {
             match Milestone::from_key(&key) {

@@ -3,10 +3,11 @@
 //! answered in time, and the committee's decision with its reasons, which decides which later
 //! stages the review needs.
 //!
-//! Pure rules with native tests. They are not yet part of a stored review or its file: that
-//! comes with format version 4.
+//! The review keeps these as part of its details (`Review::notification`, `agency_returns`,
+//! `recommendation`, `decision`, `notices`), which travel in review files from format
+//! version 4. Maps are keyed by record id so that copies merge entry by entry.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -15,6 +16,20 @@ use super::lifecycle::{Milestone, Timescales};
 use super::ReviewType;
 use crate::dates::format_uk_date;
 use crate::form::FieldError;
+use crate::ids::RecordId;
+
+/// Who notified the review and why: by role and agency, never by name, with the criteria the
+/// notification says are met and a brief, pseudonymised outline of the case.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Notification {
+    /// "Team manager, Children's Services".
+    pub notified_by_role: String,
+    pub notified_by_agency: String,
+    pub criteria: BTreeSet<Criterion>,
+    /// A brief outline using the register's pseudonyms ("Child A"), never a real name.
+    pub case_outline: String,
+}
 
 /// A criterion for holding a Learning Review, as the national guidance words it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -156,11 +171,114 @@ impl AgencyReturn {
 }
 
 /// How many of `returns` are overdue on `today`.
-pub fn overdue_returns(returns: &[AgencyReturn], today: NaiveDate) -> usize {
+pub fn overdue_returns<'a>(
+    returns: impl IntoIterator<Item = &'a AgencyReturn>,
+    today: NaiveDate,
+) -> usize {
     returns
-        .iter()
+        .into_iter()
         .filter(|r| matches!(r.state(today), ReturnState::Overdue { .. }))
         .count()
+}
+
+/// The returns in the order the page lists them: by date asked, then agency.
+pub fn returns_in_order(
+    returns: &BTreeMap<RecordId, AgencyReturn>,
+) -> Vec<(RecordId, &AgencyReturn)> {
+    let mut list: Vec<(RecordId, &AgencyReturn)> = returns.iter().map(|(id, r)| (*id, r)).collect();
+    list.sort_by(|a, b| {
+        (a.1.asked_on, a.1.agency.to_lowercase(), a.0).cmp(&(
+            b.1.asked_on,
+            b.1.agency.to_lowercase(),
+            b.0,
+        ))
+    });
+    list
+}
+
+/// Checks a request for a return as typed: an agency and the date asked. The due date is the
+/// committee's timescale after that unless given.
+pub fn validate_return_request(
+    agency: &str,
+    asked_on: Option<NaiveDate>,
+    due_on: Option<NaiveDate>,
+    timescales: &Timescales,
+) -> Result<AgencyReturn, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    if agency.trim().is_empty() {
+        errors.push(FieldError::new(
+            "return-agency",
+            "Enter the agency asked for a return",
+        ));
+    }
+    match (asked_on, due_on) {
+        (None, _) => errors.push(FieldError::new(
+            "return-asked",
+            "Enter the date the agency was asked",
+        )),
+        (Some(asked), Some(due)) if due < asked => errors.push(FieldError::new(
+            "return-due",
+            format!(
+                "The date due must be on or after the date asked, {}",
+                format_uk_date(asked)
+            ),
+        )),
+        _ => {}
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let asked = asked_on.expect("checked above");
+    let mut request = AgencyReturn::asked(agency.trim(), asked, timescales);
+    if let Some(due) = due_on {
+        request.due_on = due;
+    }
+    Ok(request)
+}
+
+/// The sub-group's recommendation to the committee.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Recommendation {
+    /// What the sub-group recommends, and why.
+    pub text: String,
+    /// Who recommended it: "Case review sub-group".
+    pub by: String,
+    pub on: Option<NaiveDate>,
+}
+
+/// One notice to the Care Inspectorate. Its date is the review's stage date
+/// (`Milestone::CareInspectorateToldOfDecision` or `…ToldOfOutcome`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Notice {
+    /// The Care Inspectorate's or the committee's reference for it.
+    pub reference: String,
+    /// What was sent: "The decision with its reasons".
+    pub what_was_sent: String,
+}
+
+/// The two notices to the Care Inspectorate.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Notices {
+    pub decision: Notice,
+    pub outcome: Notice,
+}
+
+impl Notices {
+    /// What the guidance says each notice holds, as a starting text for "what was sent".
+    pub fn suggested(review_type: ReviewType, outcome_notice: bool) -> &'static str {
+        match (outcome_notice, review_type) {
+            (false, _) => "The decision, with its reasons",
+            (true, ReviewType::AdultSupportAndProtection) => {
+                "The anonymised report, within 7 days of ratification by the chief officers"
+            }
+            (true, ReviewType::ChildProtection) => {
+                "The outcome of the review and the learning identified"
+            }
+        }
+    }
 }
 
 /// What the committee decided.
@@ -175,17 +293,30 @@ pub enum Outcome {
     NoReview,
 }
 
-/// The committee's decision, with its reasons.
+/// The committee's decision, with its reasons. Its date is the review's stage date
+/// `Milestone::DecisionMade`, so every timescale counted from the decision follows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decision {
     pub outcome: Outcome,
     pub reasons: String,
     /// Who decided: the body ("Child Protection Committee") and the role of who recorded it.
     pub decided_by: String,
-    pub decided_on: NaiveDate,
     /// For adult reviews: when the chief officers ratified it.
     #[serde(default)]
     pub ratified_on: Option<NaiveDate>,
+}
+
+impl Outcome {
+    /// The outcome in words: "Another review approach: single-agency review".
+    pub fn label(&self) -> String {
+        match self {
+            Outcome::LearningReview => "Hold a Learning Review".to_owned(),
+            Outcome::OtherApproach { approach } => {
+                format!("Use another review approach: {}", approach.trim())
+            }
+            Outcome::NoReview => "No review".to_owned(),
+        }
+    }
 }
 
 /// A decision as typed, before checks.
@@ -206,7 +337,7 @@ impl DecisionForm {
         &self,
         review_type: ReviewType,
         notified_on: Option<NaiveDate>,
-    ) -> Result<Decision, Vec<FieldError>> {
+    ) -> Result<(Decision, NaiveDate), Vec<FieldError>> {
         let mut errors = Vec::new();
         match &self.outcome {
             None => errors.push(FieldError::new(
@@ -263,13 +394,21 @@ impl DecisionForm {
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(Decision {
-            outcome: self.outcome.clone().expect("checked above"),
-            reasons: self.reasons.trim().to_owned(),
-            decided_by: self.decided_by.trim().to_owned(),
-            decided_on: self.decided_on.expect("checked above"),
-            ratified_on: self.ratified_on,
-        })
+        let outcome = match self.outcome.clone().expect("checked above") {
+            Outcome::OtherApproach { approach } => Outcome::OtherApproach {
+                approach: approach.trim().to_owned(),
+            },
+            other => other,
+        };
+        Ok((
+            Decision {
+                outcome,
+                reasons: self.reasons.trim().to_owned(),
+                decided_by: self.decided_by.trim().to_owned(),
+                ratified_on: self.ratified_on,
+            },
+            self.decided_on.expect("checked above"),
+        ))
     }
 }
 
@@ -293,6 +432,104 @@ impl Outcome {
                 Milestone::CareInspectorateToldOfOutcome,
             ],
         }
+    }
+}
+
+impl DecisionForm {
+    /// The form filled in from a recorded decision, for changing it.
+    pub fn from_review(review: &super::Review) -> DecisionForm {
+        match &review.decision {
+            Some(d) => DecisionForm {
+                outcome: Some(d.outcome.clone()),
+                reasons: d.reasons.clone(),
+                decided_by: d.decided_by.clone(),
+                decided_on: review.dates.get(Milestone::DecisionMade),
+                ratified_on: d.ratified_on,
+            },
+            None => DecisionForm {
+                decided_on: review.dates.get(Milestone::DecisionMade),
+                ..DecisionForm::default()
+            },
+        }
+    }
+}
+
+impl super::Review {
+    /// Records the committee's decision, made on `on`: the stage date follows, and with no
+    /// review the review is closed (the decision notice is still due); a review that had been
+    /// closed by an earlier decision opens again when the decision changes.
+    pub fn record_decision(&mut self, decision: Decision, on: NaiveDate) {
+        use super::ReviewStatus;
+        let closes = decision.outcome == Outcome::NoReview;
+        self.decision = Some(decision);
+        self.dates.set(Milestone::DecisionMade, Some(on));
+        if closes {
+            if self.status != ReviewStatus::Complete {
+                self.status = ReviewStatus::Closed;
+            }
+        } else if self.status == ReviewStatus::Closed {
+            self.status = ReviewStatus::Open;
+        }
+    }
+
+    /// Removes the decision (it was recorded by mistake): the stage date goes too, and a
+    /// review closed by it opens again.
+    pub fn clear_decision(&mut self) {
+        self.decision = None;
+        self.dates.set(Milestone::DecisionMade, None);
+        if self.status == super::ReviewStatus::Closed {
+            self.status = super::ReviewStatus::Open;
+        }
+    }
+
+    /// The milestones the decision makes unnecessary.
+    pub fn not_needed(&self) -> Vec<Milestone> {
+        self.decision
+            .as_ref()
+            .map(|d| d.outcome.not_needed())
+            .unwrap_or_default()
+    }
+
+    /// Adds a request for a return, and keeps the stage dates in step with the list.
+    pub fn add_return(&mut self, id: RecordId, request: AgencyReturn) {
+        self.agency_returns.insert(id, request);
+        self.sync_return_dates();
+    }
+
+    /// Records (or with `None`, clears) the date a return came in.
+    pub fn receive_return(&mut self, id: RecordId, on: Option<NaiveDate>) {
+        if let Some(r) = self.agency_returns.get_mut(&id) {
+            r.received_on = on;
+        }
+        self.sync_return_dates();
+    }
+
+    /// Removes a request for a return (asked by mistake).
+    pub fn remove_return(&mut self, id: RecordId) {
+        self.agency_returns.remove(&id);
+        self.sync_return_dates();
+    }
+
+    /// Once the review keeps a list of returns, the list is what the stage dates say: agencies
+    /// were asked on the first date any was asked (unless an earlier date is recorded), and
+    /// the returns were received when the last came in, or not yet while any is outstanding.
+    fn sync_return_dates(&mut self) {
+        let Some(first_asked) = self.agency_returns.values().map(|r| r.asked_on).min() else {
+            return;
+        };
+        let asked = Milestone::AgencyInformationRequested;
+        if self.dates.get(asked).is_none_or(|d| d > first_asked) {
+            self.dates.set(asked, Some(first_asked));
+        }
+        let all_in: Option<Vec<NaiveDate>> = self
+            .agency_returns
+            .values()
+            .map(|r| r.received_on)
+            .collect();
+        self.dates.set(
+            Milestone::AgencyReturnsReceived,
+            all_in.and_then(|dates| dates.into_iter().max()),
+        );
     }
 }
 
@@ -430,9 +667,10 @@ mod tests {
             ratified_on: Some(day(2025, 4, 1)),
             ..form
         };
-        let decision = ok
+        let (decision, on) = ok
             .validate(ReviewType::AdultSupportAndProtection, Some(day(2025, 3, 1)))
             .unwrap();
+        assert_eq!(on, day(2025, 4, 1));
         assert_eq!(decision.reasons, "Criteria 1(i) met.");
     }
 
@@ -454,5 +692,162 @@ mod tests {
         .not_needed();
         assert!(other.contains(&Milestone::PractitionersEventHeld));
         assert!(!other.contains(&Milestone::ReportFinalised));
+    }
+
+    fn review(review_type: ReviewType) -> super::super::Review {
+        use chrono::TimeZone;
+        super::super::Review::new(
+            crate::ids::ReviewId::from_random_bytes([7; 16]),
+            super::super::new_review::NewReview {
+                title: "Review 2025-03".into(),
+                review_type,
+                notification_received: day(2025, 3, 1),
+                committee: "Example CPC".into(),
+            },
+            chrono::Utc.with_ymd_and_hms(2025, 3, 1, 9, 0, 0).unwrap(),
+        )
+    }
+
+    #[test]
+    fn no_review_closes_the_review_with_only_the_decision_notice_still_due() {
+        use super::super::lifecycle::{current_stage, lifecycle, next_due, MilestoneState};
+        use super::super::ReviewStatus;
+        let mut review = review(ReviewType::ChildProtection);
+        let form = DecisionForm {
+            outcome: Some(Outcome::NoReview),
+            reasons: "Single-agency learning already under way.".into(),
+            decided_by: "Child Protection Committee (chair)".into(),
+            decided_on: Some(day(2025, 4, 2)),
+            ratified_on: None,
+        };
+        let (decision, on) = form
+            .validate(review.review_type, Some(review.notification_date()))
+            .unwrap();
+        review.record_decision(decision, on);
+        assert_eq!(review.status, ReviewStatus::Closed);
+        assert_eq!(
+            review.dates.get(Milestone::DecisionMade),
+            Some(day(2025, 4, 2))
+        );
+        let next = next_due(&review).unwrap();
+        assert_eq!(next.milestone, Milestone::CareInspectorateToldOfDecision);
+        assert_eq!(next.due, day(2025, 4, 2));
+        let rows = lifecycle(&review, day(2025, 4, 10));
+        let state = |m: Milestone| rows.iter().find(|r| r.milestone == m).unwrap().state;
+        assert_eq!(state(Milestone::SignedOff), MilestoneState::NotNeeded);
+        assert!(matches!(
+            state(Milestone::CareInspectorateToldOfDecision),
+            MilestoneState::Overdue { days_over: 8, .. }
+        ));
+        review
+            .record_date(
+                Milestone::CareInspectorateToldOfDecision,
+                Some(day(2025, 4, 3)),
+            )
+            .unwrap();
+        assert_eq!(next_due(&review), None, "nothing else is due");
+        // Returns were never recorded, so the stage is still 2 — the earliest needed milestone.
+        assert_eq!(current_stage(&review).map(|s| s.number), Some(2));
+        assert!(review.time_taken(day(2025, 6, 1)).is_none());
+
+        // The decision is changed to a Learning Review: the review opens again and needs every stage.
+        let (decision, on) = DecisionForm {
+            outcome: Some(Outcome::LearningReview),
+            ..form
+        }
+        .validate(review.review_type, Some(review.notification_date()))
+        .unwrap();
+        review.record_decision(decision, on);
+        assert_eq!(review.status, ReviewStatus::Open);
+        assert!(review.not_needed().is_empty());
+        assert_eq!(
+            next_due(&review).unwrap().milestone,
+            Milestone::ReportFinalised
+        );
+        review.clear_decision();
+        assert_eq!(review.dates.get(Milestone::DecisionMade), None);
+    }
+
+    #[test]
+    fn the_returns_list_sets_the_stage_dates_and_the_first_outstanding_return_is_next_due() {
+        use super::super::lifecycle::{due_date, next_due, DueDate};
+        let mut review = review(ReviewType::AdultSupportAndProtection);
+        let t = review.timescales.clone();
+        for (n, agency, asked) in [
+            (1u128, "Health", day(2025, 3, 3)),
+            (2, "Police Scotland", day(2025, 3, 4)),
+            (3, "Education", day(2025, 3, 5)),
+        ] {
+            review.add_return(RecordId::fixed(n), AgencyReturn::asked(agency, asked, &t));
+        }
+        assert_eq!(
+            review.dates.get(Milestone::AgencyInformationRequested),
+            Some(day(2025, 3, 3))
+        );
+        assert_eq!(
+            due_date(&review, Milestone::AgencyReturnsReceived),
+            DueDate::On(day(2025, 3, 17))
+        );
+        review.receive_return(RecordId::fixed(1), Some(day(2025, 3, 10)));
+        review.receive_return(RecordId::fixed(2), Some(day(2025, 3, 12)));
+        assert_eq!(
+            review.dates.get(Milestone::AgencyReturnsReceived),
+            None,
+            "Education's is still out"
+        );
+        let next = next_due(&review).unwrap();
+        assert_eq!(
+            (next.milestone, next.due),
+            (Milestone::AgencyReturnsReceived, day(2025, 3, 19))
+        );
+        assert_eq!(
+            overdue_returns(review.agency_returns.values(), day(2025, 3, 20)),
+            1
+        );
+        let order: Vec<&str> = returns_in_order(&review.agency_returns)
+            .iter()
+            .map(|(_, r)| r.agency.as_str())
+            .collect();
+        assert_eq!(order, ["Health", "Police Scotland", "Education"]);
+        review.receive_return(RecordId::fixed(3), Some(day(2025, 3, 21)));
+        assert_eq!(
+            review.dates.get(Milestone::AgencyReturnsReceived),
+            Some(day(2025, 3, 21))
+        );
+        review.receive_return(RecordId::fixed(3), None);
+        assert_eq!(review.dates.get(Milestone::AgencyReturnsReceived), None);
+        review.remove_return(RecordId::fixed(3));
+        assert_eq!(
+            review.dates.get(Milestone::AgencyReturnsReceived),
+            Some(day(2025, 3, 12))
+        );
+    }
+
+    #[test]
+    fn a_return_request_needs_an_agency_and_a_date_and_may_set_its_own_due_date() {
+        let t = Timescales::default();
+        assert_eq!(
+            validate_return_request(" ", None, None, &t)
+                .unwrap_err()
+                .len(),
+            2
+        );
+        let early =
+            validate_return_request("Health", Some(day(2025, 3, 3)), Some(day(2025, 3, 1)), &t)
+                .unwrap_err();
+        assert!(early[0].message.contains("3 March 2025"));
+        let own = validate_return_request(
+            " Health ",
+            Some(day(2025, 3, 3)),
+            Some(day(2025, 3, 31)),
+            &t,
+        )
+        .unwrap();
+        assert_eq!(
+            (own.agency.as_str(), own.due_on),
+            ("Health", day(2025, 3, 31))
+        );
+        let default = validate_return_request("Health", Some(day(2025, 3, 3)), None, &t).unwrap();
+        assert_eq!(default.due_on, day(2025, 3, 17));
     }
 }

@@ -174,6 +174,8 @@ pub fn detail_label(path: &str) -> String {
                 "completion_target_months" => "sign-off aimed for (months after the decision)",
                 "outcome_notice_days" => "outcome notice due (days after sign-off)",
                 "due_soon_days" => "\u{201c}due soon\u{201d} (days before)",
+                "decision_notice_days" => "decision notice due (days after the decision)",
+                "report_months" => "final report due (months after the decision)",
                 other => return format!("Timescale: {}", words(other).to_lowercase()),
             }
         ),
@@ -188,6 +190,29 @@ pub fn detail_label(path: &str) -> String {
                 other => words(other).to_lowercase(),
             }
         ),
+        "notification" | "agency_returns" | "recommendation" | "decision" | "notices" | "setup"
+        | "delays" => {
+            let section = match head {
+                "notification" => "Notification",
+                "agency_returns" => "Agency return",
+                "recommendation" => "Recommendation",
+                "decision" => "Decision",
+                "notices" => "Care Inspectorate notice",
+                "setup" => "Set-up",
+                _ => "Delay log",
+            };
+            // An entry of a list is named by its id, which means nothing to a person.
+            let parts: Vec<String> = rest
+                .split('.')
+                .filter(|part| !part.is_empty() && crate::ids::RecordId::parse(part).is_none())
+                .map(|part| words(part).to_lowercase())
+                .collect();
+            if parts.is_empty() {
+                section.to_owned()
+            } else {
+                format!("{section}: {}", parts.join(", "))
+            }
+        }
         other => words(&path.replace('.', ": ").replace(other, &words(other))),
     }
 }
@@ -211,7 +236,12 @@ pub fn detail_value_text(path: &str, value: Option<&Value>) -> String {
             "dates" => serde_json::from_value::<NaiveDate>(value.clone())
                 .ok()
                 .map(format_uk_date),
-            _ => None,
+            // Dates inside the newer sections read as dates too.
+            _ => value
+                .as_str()
+                .filter(|text| text.len() == 10)
+                .and_then(|text| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+                .map(format_uk_date),
         }
     };
     if let Some(text) = parsed(value) {

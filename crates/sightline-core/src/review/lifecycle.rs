@@ -195,6 +195,12 @@ pub struct Timescales {
     pub outcome_notice_days: u32,
     /// A milestone is "due soon" when this many days or fewer are left.
     pub due_soon_days: u32,
+    /// The Care Inspectorate is told of the decision this many days after it ("at the point
+    /// of decision": 0).
+    pub decision_notice_days: u32,
+    /// The final report is agreed this many months after the decision, leaving time for
+    /// sign-off within the aim.
+    pub report_months: u32,
 }
 
 impl Default for Timescales {
@@ -206,6 +212,8 @@ impl Default for Timescales {
             completion_target_months: 6,
             outcome_notice_days: 7,
             due_soon_days: 7,
+            decision_notice_days: 0,
+            report_months: 5,
         }
     }
 }
@@ -229,7 +237,12 @@ fn due_rule(milestone: Milestone, review_type: ReviewType, timescales: &Timescal
             timescales.decision_weeks * 7,
         ),
         // The guidance says the Care Inspectorate is told "at the point of decision".
-        Milestone::CareInspectorateToldOfDecision => DueRule::DaysAfter(Milestone::DecisionMade, 0),
+        Milestone::CareInspectorateToldOfDecision => {
+            DueRule::DaysAfter(Milestone::DecisionMade, timescales.decision_notice_days)
+        }
+        Milestone::ReportFinalised => {
+            DueRule::MonthsAfter(Milestone::DecisionMade, timescales.report_months)
+        }
         Milestone::SignedOff => {
             DueRule::MonthsAfter(Milestone::DecisionMade, timescales.completion_months)
         }
@@ -261,8 +274,20 @@ pub enum DueDate {
     On(NaiveDate),
 }
 
-/// Works out when `milestone` is due for `review`.
+/// Works out when `milestone` is due for `review`. Once agencies have been asked for returns
+/// in the review's list, "Agency returns received" is due when the first outstanding one is.
 pub fn due_date(review: &Review, milestone: Milestone) -> DueDate {
+    if milestone == Milestone::AgencyReturnsReceived {
+        if let Some(due) = review
+            .agency_returns
+            .values()
+            .filter(|r| r.received_on.is_none())
+            .map(|r| r.due_on)
+            .min()
+        {
+            return DueDate::On(due);
+        }
+    }
     let add = |from: NaiveDate, rule: DueRule| match rule {
         DueRule::DaysAfter(_, days) => from + chrono::Duration::days(i64::from(days)),
         DueRule::MonthsAfter(_, months) => add_months(from, months),
@@ -296,6 +321,8 @@ pub enum MilestoneState {
     NoTimescale,
     /// The review was marked complete without a date for it.
     NotRecorded,
+    /// The committee's decision means the review does not need it.
+    NotNeeded,
 }
 
 impl MilestoneState {
@@ -309,6 +336,7 @@ impl MilestoneState {
             MilestoneState::WaitingFor(_) => "Not started",
             MilestoneState::NoTimescale => "Not started",
             MilestoneState::NotRecorded => "Not recorded",
+            MilestoneState::NotNeeded => "Not needed",
         }
     }
 
@@ -331,6 +359,7 @@ impl MilestoneState {
             }
             MilestoneState::NoTimescale => "No set timescale".to_owned(),
             MilestoneState::NotRecorded => String::new(),
+            MilestoneState::NotNeeded => "Not needed after the decision".to_owned(),
         }
     }
 
@@ -371,6 +400,7 @@ pub struct LifecycleRow {
 
 /// The review's lifecycle on `today`: every milestone with its date, due date and state.
 pub fn lifecycle(review: &Review, today: NaiveDate) -> Vec<LifecycleRow> {
+    let not_needed = review.not_needed();
     Milestone::ALL
         .into_iter()
         .map(|milestone| {
@@ -378,6 +408,7 @@ pub fn lifecycle(review: &Review, today: NaiveDate) -> Vec<LifecycleRow> {
             let due = due_date(review, milestone);
             let state = match (recorded, due) {
                 (Some(date), _) => MilestoneState::Done(date),
+                (None, _) if not_needed.contains(&milestone) => MilestoneState::NotNeeded,
                 (None, _) if review.status == ReviewStatus::Complete => MilestoneState::NotRecorded,
                 (None, DueDate::On(due)) => {
                     state_for_due(due, today, review.timescales.due_soon_days)
@@ -450,9 +481,11 @@ pub fn next_due(review: &Review) -> Option<NextDue> {
     if review.status == ReviewStatus::Complete {
         return None;
     }
+    let not_needed = review.not_needed();
     Milestone::ALL
         .into_iter()
         .filter(|milestone| review.dates.get(*milestone).is_none())
+        .filter(|milestone| !not_needed.contains(milestone))
         .filter_map(|milestone| match due_date(review, milestone) {
             DueDate::On(due) => Some(NextDue { milestone, due }),
             _ => None,
@@ -461,10 +494,11 @@ pub fn next_due(review: &Review) -> Option<NextDue> {
         .min_by_key(|next| next.due)
 }
 
-/// The stage the review is in: the stage of the first milestone without a date.
+/// The stage the review is in: the stage of the first milestone it needs without a date.
 pub fn current_stage(review: &Review) -> Option<Stage> {
+    let not_needed = review.not_needed();
     Milestone::ALL
         .into_iter()
-        .find(|milestone| review.dates.get(*milestone).is_none())
+        .find(|milestone| review.dates.get(*milestone).is_none() && !not_needed.contains(milestone))
         .map(Milestone::stage)
 }

@@ -2,13 +2,17 @@
 //! can make to it. Plain data with methods; the app wraps it in signals from outside.
 //!
 //! Its parts: the details field by field ([`details`]), the stages and due dates
-//! ([`lifecycle`]), the rules for a new review ([`new_review`]) and the list's summary
-//! ([`summary`]).
+//! ([`lifecycle`]), notification to decision ([`decision`]), set-up ([`setup`]), drift and
+//! delay ([`progress`]), the committee's own settings ([`settings`]), the rules for a new
+//! review ([`new_review`]) and the list's summary ([`summary`]).
 
 pub mod decision;
 pub mod details;
 pub mod lifecycle;
 pub mod new_review;
+pub mod progress;
+pub mod settings;
+pub mod setup;
 pub mod summary;
 
 use std::collections::BTreeMap;
@@ -17,9 +21,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::form::FieldError;
-use crate::ids::ReviewId;
+use crate::ids::{RecordId, ReviewId};
+use crate::review::decision::{AgencyReturn, Decision, Notices, Notification, Recommendation};
 use crate::review::lifecycle::{Milestone, Timescales};
 use crate::review::new_review::{validate_title, NewReview};
+use crate::review::progress::DelayNote;
+use crate::review::setup::SetUp;
 
 /// Which national guidance the review follows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -67,6 +74,9 @@ pub enum ReviewStatus {
     /// On hold, for example while criminal proceedings run. Deadlines still show.
     Paused,
     Complete,
+    /// The committee decided not to hold a review. The decision notice to the Care
+    /// Inspectorate is still due; nothing after it is.
+    Closed,
 }
 
 impl ReviewStatus {
@@ -76,6 +86,7 @@ impl ReviewStatus {
             ReviewStatus::Open => "Open",
             ReviewStatus::Paused => "Paused",
             ReviewStatus::Complete => "Complete",
+            ReviewStatus::Closed => "Closed: no review",
         }
     }
 }
@@ -166,10 +177,30 @@ pub struct Review {
     /// Since when field times are kept; `None` for a review from before they were.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fields_tracked_since: Option<DateTime<Utc>>,
+    /// Who notified, the criteria met and a brief outline (format version 4 on).
+    #[serde(default)]
+    pub notification: Notification,
+    /// The agencies asked for a brief account before the decision, by record id.
+    #[serde(default)]
+    pub agency_returns: BTreeMap<RecordId, AgencyReturn>,
+    #[serde(default)]
+    pub recommendation: Recommendation,
+    /// The committee's decision; its date is `dates` `decision_made`.
+    #[serde(default)]
+    pub decision: Option<Decision>,
+    /// The notices to the Care Inspectorate; their dates are stage dates.
+    #[serde(default)]
+    pub notices: Notices,
+    #[serde(default)]
+    pub setup: SetUp,
+    /// The reasons for any delay, by record id.
+    #[serde(default)]
+    pub delays: BTreeMap<RecordId, DelayNote>,
 }
 
 impl Review {
-    /// A new open review from a validated form, created at `now`.
+    /// A new open review from a validated form, created at `now`, with the guidance's default
+    /// timescales (see [`Review::with_timescales`] for a committee's own).
     pub fn new(id: ReviewId, new: NewReview, now: DateTime<Utc>) -> Self {
         let mut dates = StageDates::default();
         dates.set(
@@ -192,7 +223,19 @@ impl Review {
             map_scheme: Default::default(),
             field_changed_at: BTreeMap::new(),
             fields_tracked_since: Some(now),
+            notification: Notification::default(),
+            agency_returns: BTreeMap::new(),
+            recommendation: Recommendation::default(),
+            decision: None,
+            notices: Notices::default(),
+            setup: SetUp::default(),
+            delays: BTreeMap::new(),
         }
+    }
+
+    /// The review with `timescales` (the committee's, taken when it is created).
+    pub fn with_timescales(self, timescales: Timescales) -> Self {
+        Self { timescales, ..self }
     }
 
     /// The date the notification was received: the start of every timescale.

@@ -32,6 +32,9 @@ pub struct ReviewSummary {
     /// the day it is read.
     #[serde(default)]
     pub open_action_dues: Vec<chrono::NaiveDate>,
+    /// The due dates of agency returns not yet received, likewise.
+    #[serde(default)]
+    pub return_dues: Vec<chrono::NaiveDate>,
     pub updated_at: DateTime<Utc>,
 }
 
@@ -48,6 +51,12 @@ impl ReviewSummary {
             stage_number: current_stage(review).map(|stage| stage.number),
             next_due: next_due(review),
             open_action_dues: Vec::new(),
+            return_dues: review
+                .agency_returns
+                .values()
+                .filter(|r| r.received_on.is_none())
+                .map(|r| r.due_on)
+                .collect(),
             updated_at: review.updated_at,
         }
     }
@@ -65,10 +74,17 @@ impl ReviewSummary {
         self.open_action_dues.iter().filter(|d| **d < today).count()
     }
 
+    /// How many agency returns are past their due date on `today`.
+    pub fn overdue_returns(&self, today: chrono::NaiveDate) -> usize {
+        self.return_dues.iter().filter(|d| **d < today).count()
+    }
+
     /// The stage as the list shows it: "3. Recommendation and decision", or "Complete".
     pub fn stage_label(&self) -> String {
-        if self.status == ReviewStatus::Complete {
-            return "Complete".to_owned();
+        match self.status {
+            ReviewStatus::Complete => return "Complete".to_owned(),
+            ReviewStatus::Closed => return ReviewStatus::Closed.label().to_owned(),
+            _ => {}
         }
         match self
             .stage_number
