@@ -30,7 +30,7 @@ test("a review exported, deleted and imported again is the same review, and the 
   expect(exported.name).toMatch(/^Generated-review-20-Child-K-\d{4}-\d{2}-\d{2}\.sightline\.json$/);
   const first = JSON.parse(exported.bytes.toString("utf8"));
   expect(first.kind).toBe("sightline.review");
-  expect(first.format_version).toBe(3);
+  expect(first.format_version).toBe(4);
   // The file holds what the golden fixture held.
   expect(body(exported.bytes)).toEqual(body(await readFile(coreFixture(REVIEW))));
 
@@ -125,7 +125,7 @@ test("every kind of bad file gets a clear message and the reviews already here a
   const tampered = Buffer.from(sealed);
   tampered[tampered.length - 20] ^= 0x55;
   const newer = JSON.parse(good.toString("utf8"));
-  newer.format_version = 4;
+  newer.format_version = 5;
   newer.app_version = "9.0.0";
 
   const cases = [

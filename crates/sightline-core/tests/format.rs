@@ -12,7 +12,7 @@ use sightline_core::format::pack::{
 };
 use sightline_core::format::{
     encryption, read_any, read_backup, read_envelope, read_review_file, write_backup,
-    write_review_file, AnyFile, FileError, FileKind, ReviewFile,
+    write_backup_with_settings, write_review_file, AnyFile, FileError, FileKind, ReviewFile,
 };
 use sightline_core::ids::SeededIds;
 use sightline_core::testing::{generate_review, ReviewSize};
@@ -50,7 +50,7 @@ fn a_review_file_reads_back_the_same_review_with_nothing_repaired() {
     let read = read_review_file(text.as_bytes(), &mut SeededIds::new(1)).unwrap();
     assert_eq!(read.repairs, Vec::<String>::new());
     assert_eq!(read.info.kind, FileKind::Review);
-    assert_eq!(read.info.format_version, 3);
+    assert_eq!(read.info.format_version, 4);
     assert_eq!(read.info.exported_at, Some(at(10)));
     assert!(!read.value.content.findings.is_empty());
     assert!(!read.value.content.actions.is_empty());
@@ -77,7 +77,7 @@ fn writing_is_deterministic() {
         write_review_file(&read.value.review, &read.value.content, at(10), "0.1.0"),
         first
     );
-    assert!(first.starts_with("{\n  \"kind\": \"sightline.review\",\n  \"format_version\": 3,"));
+    assert!(first.starts_with("{\n  \"kind\": \"sightline.review\",\n  \"format_version\": 4,"));
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn every_kind_of_bad_file_has_its_own_message() {
         ids,
     );
     let newer = good
-        .replacen("\"format_version\": 3", "\"format_version\": 4", 1)
+        .replacen("\"format_version\": 4", "\"format_version\": 5", 1)
         .replacen(
             "\"app_version\": \"0.1.0\"",
             "\"app_version\": \"3.1.0\"",
@@ -127,7 +127,7 @@ fn every_kind_of_bad_file_has_its_own_message() {
     assert_eq!(
         error,
         FileError::NewerVersion {
-            version: 4,
+            version: 5,
             app_version: Some("3.1.0".into())
         }
     );
@@ -225,15 +225,15 @@ fn a_backup_holds_every_review_and_leaves_out_only_what_it_cannot_read() {
     let reviews = vec![small(5), small(6)];
     let text = write_backup(&reviews, at(11), "0.1.0");
     let read = read_backup(text.as_bytes(), &mut SeededIds::new(5)).unwrap();
-    assert_eq!(read.value.len(), 2);
-    assert_eq!(read.value[1].review, reviews[1].0);
+    assert_eq!(read.value.reviews.len(), 2);
+    assert_eq!(read.value.reviews[1].review, reviews[1].0);
     let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
     value["reviews"]
         .as_array_mut()
         .unwrap()
         .push(serde_json::json!({ "no": "review" }));
     let read = read_backup(value.to_string().as_bytes(), &mut SeededIds::new(5)).unwrap();
-    assert_eq!(read.value.len(), 2);
+    assert_eq!(read.value.reviews.len(), 2);
     assert_eq!(
         read.repairs,
         ["Review 3 in the backup could not be read and was left out: it has no review in it."]
@@ -811,7 +811,7 @@ fn the_version_1_review_file_still_imports() {
 #[test]
 fn the_version_1_backup_pack_and_contribution_still_import() {
     let backup = read_backup(&fixture("backup-v1.sightline.json"), &mut SeededIds::new(1)).unwrap();
-    assert_eq!(backup.value.len(), 2);
+    assert_eq!(backup.value.reviews.len(), 2);
     assert!(backup.repairs.is_empty());
     let pack = read_pack(&fixture("reflection-pack-v1.sightline.json")).unwrap();
     assert_eq!(pack.value.review_title, "Generated review 20 (Child K)");
@@ -828,35 +828,65 @@ fn the_version_2_golden_files_all_import() {
     assert_eq!(review.info.format_version, 2);
     assert_eq!(review.value.content.map_links.len(), 16);
     let backup = read_backup(&fixture("backup-v2.sightline.json"), &mut SeededIds::new(1)).unwrap();
-    assert_eq!(backup.value.len(), 2);
+    assert_eq!(backup.value.reviews.len(), 2);
     assert!(backup.repairs.is_empty());
     assert!(read_pack(&fixture("reflection-pack-v2.sightline.json")).is_ok());
     assert!(read_contribution(&fixture("contribution-v2.sightline.json")).is_ok());
 }
 
-/// The current writer still writes the current version's golden files byte for byte. The
-/// frozen schemas share some small types with the model (dates of events, "seen", kinds of
-/// person and of map node, and version 3's learning records); this is what stops a change to
-/// one of them from silently changing a released version.
+/// The version 4 additions to a review's details, at their defaults, as a version 3 file
+/// read and written again gains them.
+fn v4_additions(review: &mut serde_json::Value) {
+    review["timescales"]["decision_notice_days"] = 0.into();
+    review["timescales"]["report_months"] = 5.into();
+    review["notification"] = serde_json::json!({
+        "notified_by_role": "", "notified_by_agency": "", "criteria": [], "case_outline": ""
+    });
+    review["agency_returns"] = serde_json::json!({});
+    review["recommendation"] = serde_json::json!({ "text": "", "by": "", "on": null });
+    review["decision"] = serde_json::Value::Null;
+    review["notices"] = serde_json::json!({
+        "decision": { "reference": "", "what_was_sent": "" },
+        "outcome": { "reference": "", "what_was_sent": "" }
+    });
+    review["setup"] = serde_json::json!({
+        "team": {}, "model": "not_chosen", "model_other": "", "scope": "",
+        "period_from": null, "period_to": null, "questions": {},
+        "family_liaison": { "liaison_by": "", "agreed": "", "contacts": {} },
+        "staff_support": ""
+    });
+    review["delays"] = serde_json::json!({});
+}
+
+/// A version 3 file migrates to version 4: read and written again, it is the version 3 file
+/// with the version 4 additions at their defaults and nothing else changed.
 #[test]
-fn the_version_3_golden_files_are_still_written_byte_for_byte() {
+fn a_version_3_file_migrates_to_version_4_with_nothing_else_changed() {
     let bytes = fixture("review-v3.sightline.json");
     let read = read_review_file(&bytes, &mut SeededIds::new(1)).unwrap();
     assert!(read.repairs.is_empty(), "{:?}", read.repairs);
+    assert_eq!(read.info.format_version, 3);
     assert_eq!(read.value.content.map_nodes.len(), 12);
     assert_eq!(read.value.content.findings.len(), 4);
+    assert!(read.value.review.decision.is_none());
     let written = write_review_file(
         &read.value.review,
         &read.value.content,
         read.info.exported_at.unwrap(),
         read.info.app_version.as_deref().unwrap(),
     );
-    assert_eq!(written.as_bytes(), bytes.as_slice());
+    let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    expected["format_version"] = 4.into();
+    v4_additions(&mut expected["review"]);
+    let written: serde_json::Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(written, expected);
 
     let bytes = fixture("backup-v3.sightline.json");
     let read = read_backup(&bytes, &mut SeededIds::new(1)).unwrap();
+    assert_eq!(read.value.settings, None);
     let reviews: Vec<(Review, ReviewContent)> = read
         .value
+        .reviews
         .into_iter()
         .map(|file| {
             let mut review = file.review;
@@ -869,7 +899,70 @@ fn the_version_3_golden_files_are_still_written_byte_for_byte() {
         read.info.exported_at.unwrap(),
         read.info.app_version.as_deref().unwrap(),
     );
-    assert_eq!(written.as_bytes(), bytes.as_slice());
+    let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    expected["format_version"] = 4.into();
+    for review in expected["reviews"].as_array_mut().unwrap() {
+        v4_additions(&mut review["review"]);
+    }
+    let written: serde_json::Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(written, expected);
+    let pack = read_pack(&fixture("reflection-pack-v3.sightline.json")).unwrap();
+    assert_eq!(pack.info.format_version, 3);
+    let contribution = read_contribution(&fixture("contribution-v3.sightline.json")).unwrap();
+    assert_eq!(contribution.value.role, "Health Visitor 7");
+}
+
+/// The current writer still writes the current version's golden files byte for byte. The
+/// frozen schemas share some small types with the model (dates of events, "seen", kinds of
+/// person and of map node, version 3's learning records and version 4's decision and set-up);
+/// this is what stops a change to one of them from silently changing a released version.
+#[test]
+fn the_version_4_golden_files_are_still_written_byte_for_byte() {
+    let bytes = fixture("review-v4.sightline.json");
+    let read = read_review_file(&bytes, &mut SeededIds::new(1)).unwrap();
+    assert!(read.repairs.is_empty(), "{:?}", read.repairs);
+    assert_eq!(read.info.format_version, 4);
+    let review = &read.value.review;
+    assert_eq!(review.agency_returns.len(), 3);
+    assert_eq!(review.setup.questions.len(), 2);
+    assert_eq!(review.status, sightline_core::ReviewStatus::Open);
+    assert!(review.decision.is_some());
+    assert_eq!(review.timescales.decision_weeks, 8);
+    let written = write_review_file(
+        &read.value.review,
+        &read.value.content,
+        read.info.exported_at.unwrap(),
+        read.info.app_version.as_deref().unwrap(),
+    );
+    assert_eq!(written, String::from_utf8(bytes).unwrap());
+
+    let bytes = fixture("backup-v4.sightline.json");
+    let read = read_backup(&bytes, &mut SeededIds::new(1)).unwrap();
+    let settings = read
+        .value
+        .settings
+        .clone()
+        .expect("the backup carries settings");
+    assert_eq!(settings.committees.len(), 2);
+    let reviews: Vec<(Review, ReviewContent)> = read
+        .value
+        .reviews
+        .into_iter()
+        .map(|file| {
+            let mut review = file.review;
+            review.synced_at = file.based_on;
+            (review, file.content)
+        })
+        .collect();
+    let written = write_backup_with_settings(
+        &reviews,
+        Some(&settings),
+        read.info.exported_at.unwrap(),
+        read.info.app_version.as_deref().unwrap(),
+    );
+    assert_eq!(written, String::from_utf8(bytes).unwrap());
+    assert!(read_pack(&fixture("reflection-pack-v4.sightline.json")).is_ok());
+    assert!(read_contribution(&fixture("contribution-v4.sightline.json")).is_ok());
 }
 
 /// A version 2 file is migrated to version 3: the same review, with no findings, actions or
@@ -880,7 +973,7 @@ fn a_version_2_file_migrates_to_version_3_with_no_learning_yet() {
     for name in ["review-v2.sightline.json", "backup-v2.sightline.json"] {
         let bytes = fixture(name);
         let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-        expected["format_version"] = 3.into();
+        expected["format_version"] = 4.into();
         let written = if name.starts_with("review") {
             let read = read_review_file(&bytes, &mut SeededIds::new(1)).unwrap();
             assert_eq!(read.info.format_version, 2);
@@ -888,6 +981,7 @@ fn a_version_2_file_migrates_to_version_3_with_no_learning_yet() {
             for field in ["findings", "actions", "briefings"] {
                 expected["content"][field] = serde_json::json!([]);
             }
+            v4_additions(&mut expected["review"]);
             write_review_file(
                 &read.value.review,
                 &read.value.content,
@@ -900,9 +994,11 @@ fn a_version_2_file_migrates_to_version_3_with_no_learning_yet() {
                 for field in ["findings", "actions", "briefings"] {
                     review["content"][field] = serde_json::json!([]);
                 }
+                v4_additions(&mut review["review"]);
             }
             let reviews: Vec<(Review, ReviewContent)> = read
                 .value
+                .reviews
                 .into_iter()
                 .map(|file| {
                     let mut review = file.review;
@@ -942,8 +1038,9 @@ fn a_version_1_file_migrates_to_version_2_with_an_empty_map() {
         read.info.app_version.as_deref().unwrap(),
     );
     let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    expected["format_version"] = 3.into();
+    expected["format_version"] = 4.into();
     expected["review"]["map_scheme"] = "scie".into();
+    v4_additions(&mut expected["review"]);
     for field in ["findings", "actions", "briefings"] {
         expected["content"][field] = serde_json::json!([]);
     }
@@ -979,6 +1076,89 @@ fn any_file_is_read_as_the_kind_it_says_and_the_same_as_its_own_reader() {
     assert_eq!(read_any(b"", &mut ids()), Err(FileError::Empty));
 }
 
+/// Gives a generated review everything version 4 adds: a notification, three returns (one
+/// still out), a recommendation and decision, notices, a set-up and a delay.
+fn with_decision_and_setup(review: &mut Review) {
+    use sightline_core::review::decision::{AgencyReturn, Criterion, Decision, Outcome};
+    use sightline_core::review::setup::{ReviewModel, TeamMember, TeamPart};
+    let day = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap();
+    let id =
+        |n: u128| sightline_core::RecordId::fixed(0x0190_0000_0000_7000_8000_0000_0004_0000 + n);
+    review.timescales.decision_weeks = 8;
+    review.notification.notified_by_role = "Team manager".into();
+    review.notification.notified_by_agency = "Children\u{2019}s Services".into();
+    review.notification.criteria = [Criterion::ChildSignificantlyHarmed].into();
+    review.notification.case_outline =
+        "Child K, aged 4, was admitted to hospital with injuries.".into();
+    let t = review.timescales.clone();
+    for (n, agency) in [(1, "Health"), (2, "Police Scotland"), (3, "Education")] {
+        review.add_return(id(n), AgencyReturn::asked(agency, day(7, 21), &t));
+    }
+    review.receive_return(id(1), Some(day(7, 30)));
+    review.receive_return(id(2), Some(day(8, 1)));
+    review.recommendation.text = "Hold a Learning Review: the criteria are met.".into();
+    review.recommendation.by = "Case review sub-group".into();
+    review.recommendation.on = Some(day(8, 20));
+    review.record_decision(
+        Decision {
+            outcome: Outcome::LearningReview,
+            reasons: "Significant harm, and concern about how agencies worked together.".into(),
+            decided_by: "Child Protection Committee (chair)".into(),
+            ratified_on: None,
+        },
+        day(8, 27),
+    );
+    review.notices.decision.reference = "CI-2025-0142".into();
+    review.notices.decision.what_was_sent = "The decision, with its reasons".into();
+    let _ = review.record_date(
+        sightline_core::Milestone::CareInspectorateToldOfDecision,
+        Some(day(8, 28)),
+    );
+    for (n, role, part) in [
+        (10, "Head of service", TeamPart::Chair),
+        (11, "Independent reviewer", TeamPart::Reviewer),
+        (12, "Named nurse", TeamPart::Member),
+    ] {
+        review
+            .setup
+            .add_member(
+                id(n),
+                TeamMember {
+                    role: role.into(),
+                    agency: "Example partnership".into(),
+                    part,
+                },
+            )
+            .unwrap();
+    }
+    review.setup.model = ReviewModel::LearningTogether;
+    review.setup.scope = "Agency involvement from the pregnancy to the admission.".into();
+    review.setup.period_from = Some(day(1, 1));
+    review.setup.period_to = Some(day(7, 14));
+    review
+        .setup
+        .add_question(id(20), "How well did agencies share what they knew?")
+        .unwrap();
+    review
+        .setup
+        .add_question(id(21), "Was the child\u{2019}s experience seen?")
+        .unwrap();
+    review.setup.family_liaison.liaison_by = "Independent reviewer".into();
+    review.setup.family_liaison.agreed = "Mother will meet the reviewer once, at home.".into();
+    review
+        .setup
+        .log_contact(id(30), Some(day(9, 3)), "Letter explaining the review")
+        .unwrap();
+    review.setup.staff_support = "Each agency offers its own staff a debrief.".into();
+    review
+        .log_delay(
+            id(40),
+            Some(day(10, 1)),
+            "Police Scotland asked for interviews to wait until charges are decided",
+        )
+        .unwrap();
+}
+
 /// Writes the golden files. Run once for a new format version, then never again for it:
 /// `SIGHTLINE_WRITE_FIXTURES=1 cargo test -p sightline-core --test format write_fixtures`.
 #[test]
@@ -987,15 +1167,32 @@ fn write_fixtures() {
         return;
     }
     let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
-    let (review, content) = small(20);
+    let (mut review, content) = small(20);
+    with_decision_and_setup(&mut review);
     std::fs::write(
-        format!("{dir}/review-v3.sightline.json"),
+        format!("{dir}/review-v4.sightline.json"),
         write_review_file(&review, &content, at(10), "0.1.0"),
     )
     .unwrap();
+    let settings = sightline_core::review::settings::CommitteeSettings {
+        committees: vec![
+            "East Lothian and Midlothian Public Protection Committee".into(),
+            "Example Adult Protection Committee".into(),
+        ],
+        chief_officers_group: "Example Chief Officers\u{2019} Group".into(),
+        timescales: sightline_core::Timescales {
+            decision_weeks: 8,
+            ..Default::default()
+        },
+    };
     std::fs::write(
-        format!("{dir}/backup-v3.sightline.json"),
-        write_backup(&[small(20), small(21)], at(10), "0.1.0"),
+        format!("{dir}/backup-v4.sightline.json"),
+        write_backup_with_settings(
+            &[(review.clone(), content.clone()), small(21)],
+            Some(&settings),
+            at(10),
+            "0.1.0",
+        ),
     )
     .unwrap();
     let pack = make_pack(
@@ -1007,7 +1204,7 @@ fn write_fixtures() {
     )
     .unwrap();
     std::fs::write(
-        format!("{dir}/reflection-pack-v3.sightline.json"),
+        format!("{dir}/reflection-pack-v4.sightline.json"),
         write_pack(&pack, at(10), "0.1.0"),
     )
     .unwrap();
@@ -1029,7 +1226,7 @@ fn write_fixtures() {
         }],
     };
     std::fs::write(
-        format!("{dir}/contribution-v3.sightline.json"),
+        format!("{dir}/contribution-v4.sightline.json"),
         write_contribution(&contribution, at(10), "0.1.0"),
     )
     .unwrap();

@@ -18,21 +18,23 @@ pub mod restore;
 pub mod v1;
 pub mod v2;
 pub mod v3;
+pub mod v4;
 mod write;
 
-pub use write::{file_name, write_backup, write_review_file};
+pub use write::{file_name, write_backup, write_backup_with_settings, write_review_file};
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use crate::content::ReviewContent;
 use crate::ids::IdSource;
+use crate::review::settings::CommitteeSettings;
 use crate::review::Review;
 use restore::{read_content, repair_content};
-use v3::ReviewV3;
+use v4::ReviewV4;
 
 /// The format version this build writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = v3::VERSION;
+pub const FORMAT_VERSION: u32 = v4::VERSION;
 /// The largest file Sightline reads.
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 
@@ -356,12 +358,13 @@ pub(crate) fn capitalise(text: &str) -> String {
 }
 
 /// Brings a body of `version` up to the current version, one version at a time: each older
-/// version has a step to the next. A version 4 adds its step here and in its own module.
+/// version has a step to the next. A version 5 adds its step here and in its own module.
 fn migrate(version: u32, body: Value) -> Result<Value, FileError> {
     match version {
         v1::VERSION => migrate(v2::VERSION, v2::migrate_v1(body)),
         v2::VERSION => migrate(v3::VERSION, v3::migrate_v2(body)),
-        v3::VERSION => Ok(body),
+        v3::VERSION => migrate(v4::VERSION, v4::migrate_v3(body)),
+        v4::VERSION => Ok(body),
         other => Err(FileError::Damaged(format!(
             "unknown format version {other}"
         ))),
@@ -388,13 +391,8 @@ fn read_review_body(
     let review_value = body
         .get("review")
         .ok_or_else(|| FileError::Damaged("it has no review in it".into()))?;
-    let review: ReviewV3 = json::read_part("the review", review_value).map_err(|problem| {
-        // Flattened structs hide the failing field; each part read alone names it.
-        let named = json::read_part::<v1::ReviewV1>("the review", review_value)
-            .err()
-            .or_else(|| json::read_part::<v3::ReviewV3Additions>("the review", review_value).err());
-        FileError::Damaged(named.unwrap_or(problem))
-    })?;
+    let review: ReviewV4 =
+        json::read_part("the review", review_value).map_err(FileError::Damaged)?;
     let review = review.into_review(repairs);
     let mut content = read_content(body.get("content"), repairs);
     repairs.extend(repair_content(&mut content, ids));
@@ -438,7 +436,7 @@ fn review_file_from(
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnyFile {
     Review(Imported<ReviewFile>),
-    Backup(Imported<Vec<ReviewFile>>),
+    Backup(Imported<Backup>),
     ReflectionPack(Imported<pack::ReflectionPack>),
     Contribution(Imported<pack::Contribution>),
 }
@@ -466,11 +464,15 @@ pub fn read_any(bytes: &[u8], ids: &mut dyn IdSource) -> Result<AnyFile, FileErr
     })
 }
 
+/// What a backup holds: every review, and (from version 4) the install's committee settings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Backup {
+    pub reviews: Vec<ReviewFile>,
+    pub settings: Option<CommitteeSettings>,
+}
+
 /// Reads a backup: every review in it, each repaired on its own.
-pub fn read_backup(
-    bytes: &[u8],
-    ids: &mut dyn IdSource,
-) -> Result<Imported<Vec<ReviewFile>>, FileError> {
+pub fn read_backup(bytes: &[u8], ids: &mut dyn IdSource) -> Result<Imported<Backup>, FileError> {
     let (info, body) = read_envelope(bytes)?;
     expect_kind(&info, FileKind::Backup)?;
     backup_from(info, &body, ids)
@@ -480,7 +482,7 @@ fn backup_from(
     info: FileInfo,
     body: &Value,
     ids: &mut dyn IdSource,
-) -> Result<Imported<Vec<ReviewFile>>, FileError> {
+) -> Result<Imported<Backup>, FileError> {
     let reviews = body
         .get("reviews")
         .and_then(Value::as_array)
@@ -507,9 +509,22 @@ fn backup_from(
             )),
         }
     }
+    let settings = match body.get("settings") {
+        None | Some(Value::Null) => None,
+        Some(value) => match serde_json::from_value(value.clone()) {
+            Ok(settings) => Some(settings),
+            Err(_) => {
+                repairs.push("The committee settings in the backup could not be read, so they were left out; this browser\u{2019}s settings are kept.".into());
+                None
+            }
+        },
+    };
     Ok(Imported {
         info,
-        value,
+        value: Backup {
+            reviews: value,
+            settings,
+        },
         repairs,
     })
 }

@@ -40,20 +40,6 @@ pub struct ReviewV3 {
     pub fields_tracked_since: Option<DateTime<Utc>>,
 }
 
-/// What version 3 adds to version 1's details, read on its own: `ReviewV3` is read through
-/// two flattened structs, which hide where in the details a value failed, so a failure is
-/// read again as `ReviewV1` and as this to say which field it was.
-#[derive(Deserialize)]
-#[allow(dead_code)]
-pub(super) struct ReviewV3Additions {
-    #[serde(default)]
-    map_scheme: crate::factors::CategoryScheme,
-    #[serde(default)]
-    field_changed_at: BTreeMap<String, DateTime<Utc>>,
-    #[serde(default)]
-    fields_tracked_since: Option<DateTime<Utc>>,
-}
-
 impl From<&Review> for ReviewV3 {
     fn from(review: &Review) -> Self {
         Self {

@@ -4,15 +4,18 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::v3::{content_v3, ContentV3, ReviewV3};
+use super::v3::{content_v3, ContentV3};
+use super::v4::ReviewV4;
 use super::{FileKind, FORMAT_VERSION};
 use crate::content::ReviewContent;
+use crate::review::settings::CommitteeSettings;
 use crate::review::Review;
 
 #[derive(Serialize)]
 struct ReviewBodyOut {
     based_on: Option<DateTime<Utc>>,
-    review: ReviewV3,
+    review: ReviewV4,
+    /// Version 4's content is version 3's.
     content: ContentV3,
 }
 
@@ -33,12 +36,14 @@ struct BackupOut<'a> {
     exported_at: DateTime<Utc>,
     app_version: &'a str,
     reviews: Vec<ReviewBodyOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    settings: Option<&'a CommitteeSettings>,
 }
 
 fn body_out(review: &Review, content: &ReviewContent) -> ReviewBodyOut {
     ReviewBodyOut {
         based_on: review.synced_at,
-        review: ReviewV3::from(review),
+        review: ReviewV4::from(review),
         content: content_v3(content),
     }
 }
@@ -66,12 +71,23 @@ pub fn write_backup(
     exported_at: DateTime<Utc>,
     app_version: &str,
 ) -> String {
+    write_backup_with_settings(reviews, None, exported_at, app_version)
+}
+
+/// Writes a backup of `reviews` and, when given, the install's committee settings.
+pub fn write_backup_with_settings(
+    reviews: &[(Review, ReviewContent)],
+    settings: Option<&CommitteeSettings>,
+    exported_at: DateTime<Utc>,
+    app_version: &str,
+) -> String {
     serde_json::to_string_pretty(&BackupOut {
         kind: FileKind::Backup.tag(),
         format_version: FORMAT_VERSION,
         exported_at,
         app_version,
         reviews: reviews.iter().map(|(r, c)| body_out(r, c)).collect(),
+        settings,
     })
     .expect("a backup always serialises")
 }
