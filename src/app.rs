@@ -9,6 +9,7 @@ use crate::features::not_found::NotFoundPage;
 use crate::features::packs::PackPage;
 use crate::features::review::ReviewLayout;
 use crate::features::reviews_list::ReviewsPage;
+use crate::features::settings_page::SettingsPage;
 use crate::features::storage_page::StoragePage;
 use crate::platform::dom::focus_element;
 use crate::platform::{persistence, storage};
@@ -25,6 +26,7 @@ enum Page {
     Review(sightline_core::ReviewId),
     Pack(sightline_core::RecordId),
     Storage,
+    Settings,
     NotFound,
 }
 
@@ -42,6 +44,7 @@ pub fn App() -> impl IntoView {
         Route::Review(id, _) => Page::Review(id),
         Route::Pack(id) => Page::Pack(id),
         Route::Storage => Page::Storage,
+        Route::Settings => Page::Settings,
         Route::NotFound => Page::NotFound,
     });
     // Each new page starts at its top; keyboard focus goes to the main content so that the
@@ -89,6 +92,9 @@ pub fn App() -> impl IntoView {
                             <li>
                                 <a href="/storage">"Storage"</a>
                             </li>
+                            <li>
+                                <a href="/settings">"Settings"</a>
+                            </li>
                         </ul>
                     </nav>
                     <SaveStatusIndicator />
@@ -108,6 +114,7 @@ pub fn App() -> impl IntoView {
                     Page::Review(id) => view! { <ReviewLayout id /> }.into_any(),
                     Page::Pack(reflection) => view! { <PackPage reflection /> }.into_any(),
                     Page::Storage => view! { <StoragePage /> }.into_any(),
+                    Page::Settings => view! { <SettingsPage /> }.into_any(),
                     Page::NotFound => view! { <NotFoundPage /> }.into_any(),
                 }}
             </main>

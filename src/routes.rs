@@ -41,6 +41,10 @@ pub enum ReviewSection {
     Action(RecordId),
     Briefing,
     Search,
+    /// Notification, agency returns, recommendation, decision and Care Inspectorate notices.
+    Decision,
+    /// The Review Team, model, scope, questions, family liaison and staff support.
+    SetUp,
 }
 
 impl ReviewSection {
@@ -62,6 +66,8 @@ impl ReviewSection {
             ReviewSection::Action(id) => format!("actions/{id}"),
             ReviewSection::Briefing => "briefing".into(),
             ReviewSection::Search => "search".into(),
+            ReviewSection::Decision => "decision".into(),
+            ReviewSection::SetUp => "setup".into(),
         }
     }
 
@@ -83,6 +89,8 @@ impl ReviewSection {
             ["actions", id] => ReviewSection::Action(record(id)?),
             ["briefing"] => ReviewSection::Briefing,
             ["search"] => ReviewSection::Search,
+            ["decision"] => ReviewSection::Decision,
+            ["setup"] => ReviewSection::SetUp,
             _ => return None,
         })
     }
@@ -108,6 +116,8 @@ pub enum Route {
     /// Answering the reflection pack of a reflection (by its id).
     Pack(RecordId),
     Storage,
+    /// The committee's own settings.
+    Settings,
     NotFound,
 }
 
@@ -119,6 +129,7 @@ impl Route {
         match parts.as_slice() {
             [] => Route::Reviews,
             ["storage"] => Route::Storage,
+            ["settings"] => Route::Settings,
             ["packs", id] => RecordId::parse(id)
                 .map(Route::Pack)
                 .unwrap_or(Route::NotFound),
@@ -137,6 +148,7 @@ impl Route {
             Route::Reviews | Route::NotFound => "/".to_owned(),
             Route::NewReview => "/reviews/new".to_owned(),
             Route::Storage => "/storage".to_owned(),
+            Route::Settings => "/settings".to_owned(),
             Route::Pack(id) => format!("/packs/{id}"),
             Route::Review(id, section) => match section.path().as_str() {
                 "" => format!("/reviews/{id}"),
@@ -300,11 +312,14 @@ mod tests {
             ReviewSection::Action(id),
             ReviewSection::Briefing,
             ReviewSection::Search,
+            ReviewSection::Decision,
+            ReviewSection::SetUp,
         ];
         let mut routes = vec![
             Route::Reviews,
             Route::NewReview,
             Route::Storage,
+            Route::Settings,
             Route::Pack(id),
         ];
         routes.extend(sections.map(|s| Route::Review(review(), s)));

@@ -20,13 +20,14 @@ pub fn DateInput(
     legend: String,
     /// Help shown under the legend.
     #[prop(optional, into)]
-    hint: Option<String>,
+    hint: MaybeProp<String>,
     /// The parts as typed.
     parts: RwSignal<DateParts>,
     /// The problem to show, if any.
     #[prop(into)]
     error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let hint = hint.get_untracked();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by = super::described_by(&id, hint.is_some(), error);

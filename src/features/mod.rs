@@ -6,4 +6,5 @@ pub mod not_found;
 pub mod packs;
 pub mod review;
 pub mod reviews_list;
+pub mod settings_page;
 pub mod storage_page;

@@ -147,3 +147,13 @@ pub fn on_visibility_change(listener: fn()) {
         on_visibility.forget();
     }
 }
+
+/// Puts `text` on the clipboard, as the person's click asked. `false` when the browser refused
+/// (no permission, or an older browser); the caller then selects the text for Ctrl+C.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}

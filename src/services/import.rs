@@ -227,6 +227,22 @@ pub async fn restore_backup(
     Ok(restored)
 }
 
+/// Puts a backup's committee settings in place if this browser has none of its own, and says
+/// what happened, as a sentence to follow the restore's (empty when nothing needs saying).
+pub async fn restore_settings(
+    settings: &sightline_core::review::settings::CommitteeSettings,
+) -> String {
+    match crate::services::committee::load_saved().await {
+        Ok(Some(here)) if &here == settings => String::new(),
+        Ok(Some(_)) => " This browser\u{2019}s own committee settings were kept; the backup\u{2019}s differ (see Settings).".to_owned(),
+        Ok(None) => match crate::services::committee::save(settings).await {
+            Ok(()) => " The committee settings were restored too.".to_owned(),
+            Err(problem) => format!(" The committee settings were not restored: {problem}"),
+        },
+        Err(problem) => format!(" The committee settings were not restored: {problem}"),
+    }
+}
+
 /// What a merge will do, in words: "The file adds 2 records and updates 1 record. 1 thing was
 /// changed in both copies: choose which version to keep."
 pub fn merge_summary(added: usize, updated: usize, conflicts: usize) -> String {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use sightline_core::format::merge::{with_new_ids, MergePlan, Side};
 use sightline_core::format::{
-    describe_counts, encryption, read_any, read_backup, AnyFile, FileError, Imported, ReviewFile,
+    describe_counts, encryption, read_any, read_backup, AnyFile, Backup, FileError, Imported, ReviewFile,
     MAX_FILE_BYTES,
 };
 use sightline_core::ReviewId;
@@ -60,7 +60,7 @@ enum Step {
         file: Box<Imported<ReviewFile>>,
     },
     Backup {
-        file: Imported<Vec<ReviewFile>>,
+        file: Imported<Backup>,
         here: BTreeSet<ReviewId>,
         chosen: BTreeSet<ReviewId>,
         replace: bool,
@@ -146,7 +146,7 @@ pub fn FileOpener(
                         Ok(here) => here,
                         Err(problem) => return fail(problem),
                     };
-                    let chosen = file.value.iter().map(|r| r.review.id).collect();
+                    let chosen = file.value.reviews.iter().map(|r| r.review.id).collect();
                     step.set(Step::Backup {
                         file,
                         here,
@@ -350,12 +350,17 @@ pub fn FileOpener(
             return;
         }
         leptos::task::spawn_local(async move {
-            let result = import::restore_backup(file.value, &chosen, &here, replace).await;
+            let settings = file.value.settings;
+            let result = import::restore_backup(file.value.reviews, &chosen, &here, replace).await;
+            let settings_note = match (&result, settings) {
+                (Ok(_), Some(settings)) => import::restore_settings(&settings).await,
+                _ => String::new(),
+            };
             match result {
                 Ok(count) => {
                     on_stored();
                     step.set(Step::Done {
-                        message: format!("Restored {}.", plural(count, "review", "reviews")),
+                        message: format!("Restored {}.{settings_note}", plural(count, "review", "reviews")),
                         link: Some(("/".into(), "Go to your reviews".into())),
                     });
                     request_animation_frame(|| crate::platform::dom::focus_element("open-result"));

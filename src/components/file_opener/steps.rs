@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 use sightline_core::dates::format_uk_date_time;
 use sightline_core::format::merge::{MergePlan, Side};
-use sightline_core::format::{Imported, ReviewFile};
+use sightline_core::format::{Backup, Imported};
 use sightline_core::ReviewId;
 
 use super::Step;
@@ -65,21 +65,22 @@ pub(super) fn MergeChoices(
 /// The reviews in a backup to choose from, and what to do with those already here.
 #[component]
 pub(super) fn BackupChoices(
-    file: Imported<Vec<ReviewFile>>,
+    file: Imported<Backup>,
     here: BTreeSet<ReviewId>,
     chosen: BTreeSet<ReviewId>,
     replace: bool,
     step: RwSignal<Step>,
     on_restore: Callback<()>,
 ) -> impl IntoView {
-    let any_here = file.value.iter().any(|r| here.contains(&r.review.id));
+    let any_here = file.value.reviews.iter().any(|r| here.contains(&r.review.id));
+    let has_settings = file.value.settings.is_some();
     view! {
         <section class="app-panel" aria-labelledby="file-summary-heading" data-testid="backup-summary">
-            <FileSummary heading="A backup".to_owned() info=file.info.clone() counts=vec![("reviews", file.value.len())] repairs=file.repairs.clone() />
+            <FileSummary heading="A backup".to_owned() info=file.info.clone() counts=vec![("reviews", file.value.reviews.len())] repairs=file.repairs.clone() />
             <fieldset class="app-fieldset">
                 <legend class="app-fieldset__legend app-label--bold">"Which reviews to restore"</legend>
                 <div class="app-checkboxes">
-                    {file.value.iter().map(|r| {
+                    {file.value.reviews.iter().map(|r| {
                         let id = r.review.id;
                         let box_id = format!("restore-{id}");
                         let is_here = here.contains(&id);
@@ -119,6 +120,9 @@ pub(super) fn BackupChoices(
                         </div>
                     </div>
                 </fieldset>
+            })}
+            {has_settings.then(|| view! {
+                <p class="app-body" data-testid="backup-settings">"The backup also holds the committee settings (committee names and default timescales). They are restored only if this browser has none of its own."</p>
             })}
             <div class="app-button-group">
                 <button type="button" class="app-button" on:click=move |_| on_restore.run(())>"Restore chosen reviews"</button>

@@ -20,6 +20,17 @@ pub fn NewReviewPage() -> impl IntoView {
     let review_type = RwSignal::new(None::<ReviewType>);
     let notification = RwSignal::new(DateParts::default());
     let committee = RwSignal::new(settings::last_committee().unwrap_or_default());
+    // With no committee remembered, start with the first one named in Settings.
+    let committees = crate::components::load_once(crate::services::committee::load());
+    Effect::new(move |_| {
+        if let Some(Ok(settings)) = committees.get() {
+            if committee.get_untracked().trim().is_empty() {
+                if let Some(first) = settings.committees.first() {
+                    committee.set(first.clone());
+                }
+            }
+        }
+    });
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let creating = RwSignal::new(false);
     let save_status = use_save_status();
@@ -47,8 +58,14 @@ pub fn NewReviewPage() -> impl IntoView {
         errors.set(Vec::new());
         creating.set(true);
         save_status.set(SaveState::Saving);
-        let review = Review::new(ids::new_review_id(), new, clock::now());
         leptos::task::spawn_local(async move {
+            // The committee's own timescales, read now so a change made in another tab counts.
+            let timescales = crate::services::committee::load()
+                .await
+                .map(|s| s.timescales)
+                .unwrap_or_default();
+            let review =
+                Review::new(ids::new_review_id(), new, clock::now()).with_timescales(timescales);
             let result = match storage::shared().await {
                 Ok(store) => store.put(&review, &[], 0, &[]).await,
                 Err(error) => Err(error),
@@ -140,6 +157,21 @@ pub fn NewReviewPage() -> impl IntoView {
                 value=committee
                 error=error(field_ids::COMMITTEE)
             />
+            {move || committees.get().and_then(Result::ok).filter(|s| s.committees.len() > 1).map(|s| view! {
+                <div class="app-form-group" data-testid="committee-choices">
+                    <p class="app-body">"Or choose one of the committees named in Settings:"</p>
+                    <div class="app-button-group">
+                        {s.committees.into_iter().map(|name| {
+                            let chosen = name.clone();
+                            view! {
+                                <button type="button" class="app-button app-button--secondary" on:click=move |_| committee.set(chosen.clone())>
+                                    {name}
+                                </button>
+                            }
+                        }).collect_view()}
+                    </div>
+                </div>
+            })}
 
             <button type="submit" class="app-button" prop:disabled=move || creating.get()>
                 "Create review"

@@ -73,7 +73,8 @@ pub fn ManageReview() -> impl IntoView {
                         "Pause review"
                     </button>
                 }.into_any(),
-                ReviewStatus::Complete => ().into_any(),
+                // Closed by the decision: the Decision page changes it.
+                ReviewStatus::Complete | ReviewStatus::Closed => ().into_any(),
             }}
             {move || if status.get() == ReviewStatus::Complete {
                 view! {

@@ -4,6 +4,8 @@
 pub mod actions;
 pub mod briefing;
 pub mod chronology;
+pub mod decision;
+mod detail_inputs;
 pub mod episodes;
 pub mod export;
 pub mod findings;
@@ -12,9 +14,11 @@ pub mod manage;
 pub mod overview;
 pub mod parallel_proceedings;
 pub mod people;
+pub mod progress;
 pub mod reflections;
 pub mod restore_points;
 pub mod search;
+pub mod setup;
 pub mod systems_map;
 pub mod watchlist;
 
@@ -93,6 +97,8 @@ fn ReviewWorkspace(
     let tab = Memo::new(move |_| section.get().tab());
     let tabs = [
         (ReviewSection::Overview, "Overview"),
+        (ReviewSection::Decision, "Decision"),
+        (ReviewSection::SetUp, "Set-up"),
         (ReviewSection::People, "People"),
         (ReviewSection::Chronology, "Chronology"),
         (ReviewSection::Episodes, "Episodes"),
@@ -162,6 +168,8 @@ fn ReviewWorkspace(
             ReviewSection::Action(action) => view! { <actions::ActionPage action /> }.into_any(),
             ReviewSection::Briefing => view! { <briefing::BriefingPage /> }.into_any(),
             ReviewSection::Search => view! { <search::SearchPage /> }.into_any(),
+            ReviewSection::Decision => view! { <decision::DecisionPage /> }.into_any(),
+            ReviewSection::SetUp => view! { <setup::SetUpPage /> }.into_any(),
         }}
         <span hidden data-testid="review-id">{move || review.read().id.to_string()}</span>
     }
@@ -282,6 +290,9 @@ fn NextDueBanner() -> impl IntoView {
     let review_id = review.read_untracked().id;
     let data = session.content();
     let overdue_actions = Memo::new(move |_| actions::overdue_count(&data.read(), today));
+    let overdue_returns = Memo::new(move |_| {
+        sightline_core::review::decision::overdue_returns(review.read().agency_returns.values(), today)
+    });
     view! {
         <div class="app-next-due" data-testid="next-due">
             {content}
@@ -295,6 +306,18 @@ fn NextDueBanner() -> impl IntoView {
                     </strong>
                     " "
                     <a href=review_section_href(review_id, ReviewSection::ActionPlan)>"See the action plan"</a>
+                </p>
+            </Show>
+            <Show when=move || { overdue_returns.get() > 0 }>
+                <p class="app-next-due__text" data-testid="overdue-returns-banner">
+                    <strong class="app-tag app-tag--red">
+                        {move || match overdue_returns.get() {
+                            1 => "1 agency return overdue".to_owned(),
+                            n => format!("{n} agency returns overdue"),
+                        }}
+                    </strong>
+                    " "
+                    <a href=format!("{}#agency-returns", review_section_href(review_id, ReviewSection::Decision))>"See the returns"</a>
                 </p>
             </Show>
         </div>

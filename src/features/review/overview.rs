@@ -28,6 +28,7 @@ pub fn OverviewPage() -> impl IntoView {
             ReviewStatus::Open => {}
             ReviewStatus::Paused => tags.push(("Paused", "app-tag app-tag--grey")),
             ReviewStatus::Complete => tags.push(("Complete", "app-tag app-tag--green")),
+            ReviewStatus::Closed => tags.push(("Closed: no review", "app-tag app-tag--grey")),
         }
         if review.archived {
             tags.push(("Archived", "app-tag app-tag--grey"));
@@ -46,7 +47,9 @@ pub fn OverviewPage() -> impl IntoView {
         </h1>
         <p class="app-status-tags">{status_tags}</p>
         <ReviewDetails />
+        <super::progress::ProgressSection />
         <LifecycleTable />
+        <super::progress::TimescalesSection />
         <ParallelProceedingsSection />
         <super::export::ExportReview />
         <super::restore_points::RestorePoints />

@@ -44,11 +44,16 @@ fn Backup() -> impl IntoView {
         };
         error.set(None);
         leptos::task::spawn_local(async move {
+            let settings = crate::services::committee::load_saved().await.ok().flatten();
             match every_review().await {
                 Ok(reviews) => {
                     let now = crate::platform::clock::now();
-                    let text =
-                        sightline_core::format::write_backup(&reviews, now, crate::APP_VERSION);
+                    let text = sightline_core::format::write_backup_with_settings(
+                        &reviews,
+                        settings.as_ref(),
+                        now,
+                        crate::APP_VERSION,
+                    );
                     let name = sightline_core::format::file_name(
                         "Sightline backup",
                         crate::platform::clock::today(),
