@@ -8,7 +8,7 @@ use sightline_core::anonymise::{Checker, TextPart};
 use sightline_core::dates::format_uk_date;
 use sightline_core::form::FieldError;
 use sightline_core::review::decision::{
-    overdue_returns, returns_in_order, validate_return_request, Criterion, DecisionForm, Notices,
+    returns_in_order, validate_return_request, Criterion, DecisionForm, Notices,
     Outcome, ReturnState,
 };
 use sightline_core::{DateParts, Milestone, RecordId, ReviewType};
@@ -179,12 +179,16 @@ fn ReturnsSection() -> impl IntoView {
         } else {
             review.committee.clone()
         };
+        let decided = review.dates.get(Milestone::DecisionMade).is_some();
         returns_in_order(&review.agency_returns)
             .into_iter()
             .map(|(id, r)| {
                 let state = r.state(today);
+                let late = matches!(state, ReturnState::Overdue { .. }) && !decided;
                 let (tag, class) = match state {
                     ReturnState::Received => ("Received".to_owned(), "app-tag app-tag--green"),
+                    // Once the decision is made, a return still out is no longer waited for.
+                    ReturnState::Overdue { .. } | ReturnState::Awaited { .. } if decided => ("Not received before the decision".to_owned(), "app-tag app-tag--grey"),
                     ReturnState::Awaited { days_left: 0 } => ("Due today".to_owned(), "app-tag app-tag--yellow"),
                     ReturnState::Awaited { days_left } => (format!("{} left", sightline_core::dates::plural_days(days_left)), "app-tag app-tag--grey"),
                     ReturnState::Overdue { days } => (format!("Overdue by {}", sightline_core::dates::plural_days(days)), "app-tag app-tag--red"),
@@ -197,7 +201,7 @@ fn ReturnsSection() -> impl IntoView {
                 let copy_text = request.clone();
                 let select_id = text_id.clone();
                 view! {
-                    <tr class="app-table__row" data-testid="agency-return" data-state=match state { ReturnState::Received => "received", ReturnState::Awaited { .. } => "awaited", ReturnState::Overdue { .. } => "overdue" }>
+                    <tr class="app-table__row" data-testid="agency-return" data-state=match state { ReturnState::Received => "received", _ if late => "overdue", _ if decided => "not-received", _ => "awaited" }>
                         <td class="app-table__cell">{agency.clone()}</td>
                         <td class="app-table__cell">{format_uk_date(r.asked_on)}</td>
                         <td class="app-table__cell">{format_uk_date(r.due_on)}</td>
@@ -263,7 +267,7 @@ fn ReturnsSection() -> impl IntoView {
             })
             .collect_view()
     };
-    let overdue = Memo::new(move |_| overdue_returns(review.read().agency_returns.values(), today));
+    let overdue = Memo::new(move |_| review.read().overdue_returns(today));
     let agencies = move || {
         content
             .read()

@@ -291,7 +291,7 @@ fn NextDueBanner() -> impl IntoView {
     let data = session.content();
     let overdue_actions = Memo::new(move |_| actions::overdue_count(&data.read(), today));
     let overdue_returns = Memo::new(move |_| {
-        sightline_core::review::decision::overdue_returns(review.read().agency_returns.values(), today)
+        review.read().overdue_returns(today)
     });
     view! {
         <div class="app-next-due" data-testid="next-due">

@@ -482,12 +482,35 @@ impl super::Review {
         }
     }
 
-    /// The milestones the decision makes unnecessary.
+    /// The milestones the decision makes unnecessary: those its outcome rules out, and, once
+    /// the decision has a date, the information gathering for it that was never recorded (the
+    /// returns were for the decision, which is made).
     pub fn not_needed(&self) -> Vec<Milestone> {
-        self.decision
+        let mut not_needed = self
+            .decision
             .as_ref()
             .map(|d| d.outcome.not_needed())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        if self.dates.get(Milestone::DecisionMade).is_some() {
+            for before in [
+                Milestone::AgencyInformationRequested,
+                Milestone::AgencyReturnsReceived,
+            ] {
+                if self.dates.get(before).is_none() {
+                    not_needed.push(before);
+                }
+            }
+        }
+        not_needed
+    }
+
+    /// How many agency returns are overdue on `today`: none once the decision they were for
+    /// has been made.
+    pub fn overdue_returns(&self, today: NaiveDate) -> usize {
+        if self.dates.get(Milestone::DecisionMade).is_some() {
+            return 0;
+        }
+        overdue_returns(self.agency_returns.values(), today)
     }
 
     /// Adds a request for a return, and keeps the stage dates in step with the list.
@@ -746,8 +769,10 @@ mod tests {
             )
             .unwrap();
         assert_eq!(next_due(&review), None, "nothing else is due");
-        // Returns were never recorded, so the stage is still 2 — the earliest needed milestone.
-        assert_eq!(current_stage(&review).map(|s| s.number), Some(2));
+        // Information gathering for the decision was never recorded; the decision is made, so
+        // it is not needed either, and every stage the review needs has its date.
+        assert_eq!(state(Milestone::AgencyReturnsReceived), MilestoneState::NotNeeded);
+        assert_eq!(current_stage(&review), None);
         assert!(review.time_taken(day(2025, 6, 1)).is_none());
 
         // The decision is changed to a Learning Review: the review opens again and needs every stage.
@@ -759,7 +784,11 @@ mod tests {
         .unwrap();
         review.record_decision(decision, on);
         assert_eq!(review.status, ReviewStatus::Open);
-        assert!(review.not_needed().is_empty());
+        assert_eq!(
+            review.not_needed(),
+            [Milestone::AgencyInformationRequested, Milestone::AgencyReturnsReceived],
+            "only the gathering for the decision, which was never recorded"
+        );
         assert_eq!(
             next_due(&review).unwrap().milestone,
             Milestone::ReportFinalised

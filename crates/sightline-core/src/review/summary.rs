@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::ReviewId;
-use crate::review::lifecycle::{current_stage, next_due, NextDue, STAGES};
+use crate::review::lifecycle::{current_stage, next_due, Milestone, NextDue, STAGES};
 use crate::review::{Review, ReviewStatus, ReviewType};
 
 /// One line of the Reviews page.
@@ -51,12 +51,17 @@ impl ReviewSummary {
             stage_number: current_stage(review).map(|stage| stage.number),
             next_due: next_due(review),
             open_action_dues: Vec::new(),
-            return_dues: review
-                .agency_returns
-                .values()
-                .filter(|r| r.received_on.is_none())
-                .map(|r| r.due_on)
-                .collect(),
+            // Returns are for the decision: once it is made, none is waited for.
+            return_dues: if review.dates.get(Milestone::DecisionMade).is_some() {
+                Vec::new()
+            } else {
+                review
+                    .agency_returns
+                    .values()
+                    .filter(|r| r.received_on.is_none())
+                    .map(|r| r.due_on)
+                    .collect()
+            },
             updated_at: review.updated_at,
         }
     }
