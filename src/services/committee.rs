@@ -42,9 +42,10 @@ pub async fn running_reviews() -> Result<Vec<Review>, String> {
     let store = storage::shared().await.map_err(|e| e.to_string())?;
     let (summaries, _) = store.list_summaries().await.map_err(|e| e.to_string())?;
     let mut reviews = Vec::new();
-    for summary in summaries.into_iter().filter(|s| {
-        !s.archived && matches!(s.status, ReviewStatus::Open | ReviewStatus::Paused)
-    }) {
+    for summary in summaries
+        .into_iter()
+        .filter(|s| !s.archived && matches!(s.status, ReviewStatus::Open | ReviewStatus::Paused))
+    {
         if let Some(stored) = store.get(summary.id).await.map_err(|e| e.to_string())? {
             reviews.push(stored.review);
         }
@@ -71,7 +72,12 @@ pub async fn apply_timescales(ids: &[ReviewId], new: &Timescales) -> Result<usiz
         review.stamp_changes(&before, now);
         review.touch(now);
         store
-            .put(&review, &open_action_dues(&stored.content), stored.revision, &[])
+            .put(
+                &review,
+                &open_action_dues(&stored.content),
+                stored.revision,
+                &[],
+            )
             .await
             .map_err(|e| format!("\u{201c}{}\u{201d} was not changed. {e}", review.title))?;
         changed += 1;

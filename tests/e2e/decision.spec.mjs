@@ -1,6 +1,6 @@
 // Issue 13: from notification to decision and set-up, and the committee's own timescales.
 import { test, expect, ukDate, addDays, fillDate, createReview, milestoneRow, expectAccessible } from "./support.mjs";
-import { exportReview } from "./files-support.mjs";
+import { exportReview, downloadFrom } from "./files-support.mjs";
 
 const decisionTab = (page) => page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name: "Decision" });
 const setUpTab = (page) => page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name: "Set-up" });
@@ -38,6 +38,10 @@ test("a notification with criteria, three returns with one overdue, and no revie
   await expect(education).toContainText(addDays(asked, 14).text);
   await expect(page.getByTestId("overdue-returns-banner")).toHaveText(/1 agency return overdue/);
   await expect(page.getByTestId("next-due")).toContainText("Agency returns received");
+  await page.goto("/");
+  await expect(page.getByTestId("review-row").getByTestId("overdue-returns-tag")).toHaveText("1 agency return overdue");
+  await page.getByRole("link", { name: "Review 2027-01 (Child A)" }).click();
+  await decisionTab(page).click();
 
   // The request text to copy names the agency and the date, never the case.
   await page.getByRole("button", { name: "Copy the request to Education" }).click();
@@ -264,4 +268,36 @@ test("the Overview shows the time taken against six to nine months and keeps a d
   await expect(page.getByTestId("delay")).toContainText("Interviews waited for the criminal trial");
   await page.reload();
   await expect(page.getByTestId("delay-log").locator("summary")).toHaveText("Delay log (1 reason recorded)");
+});
+
+test("the committee's settings travel in a backup and are restored in a browser that has none", async ({ page, browser }) => {
+  await createReview(page, { title: "Review kept in the backup" });
+  await page.goto("/settings");
+  await page.getByLabel("Committee names").fill("Example Public Protection Committee");
+  await page.getByLabel("Agency returns due after the request").fill("10");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await page.getByTestId("affected-reviews").getByRole("button", { name: "Save for new reviews only" }).click();
+  await expect(page.getByTestId("settings-outcome")).toContainText("Settings saved.");
+
+  await page.goto("/storage");
+  const backup = await downloadFrom(page, page.getByRole("button", { name: "Back up everything" }));
+  const json = JSON.parse(backup.bytes.toString("utf8"));
+  expect(json.format_version).toBe(4);
+  expect(json.settings.committees).toEqual(["Example Public Protection Committee"]);
+  expect(json.settings.timescales.agency_returns_days).toBe(10);
+
+  const elsewhere = await browser.newContext();
+  const fresh = await elsewhere.newPage();
+  try {
+    await fresh.goto("/storage");
+    await fresh.getByLabel("Restore from backup").setInputFiles({ name: backup.name, mimeType: "application/json", buffer: backup.bytes });
+    await expect(fresh.getByTestId("backup-settings")).toBeVisible();
+    await fresh.getByTestId("backup-summary").getByRole("button", { name: "Restore chosen reviews" }).click();
+    await expect(fresh.getByTestId("open-result")).toContainText("Restored 1 review. The committee settings were restored too.");
+    await fresh.goto("/settings");
+    await expect(fresh.getByLabel("Committee names")).toHaveValue("Example Public Protection Committee");
+    await expect(fresh.getByLabel("Agency returns due after the request")).toHaveValue("10");
+  } finally {
+    await elsewhere.close();
+  }
 });

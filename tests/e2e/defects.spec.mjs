@@ -156,8 +156,8 @@ test("a damaged Sightline file says it is damaged and where; UTF-16, a key given
   await expect(page.getByRole("link", { name: "Review that must survive" })).toBeVisible();
 
   // A format version written as text says so.
-  await openFile(page, { name: "text-version.sightline.json", bytes: Buffer.from(good.replace('"format_version": 3', '"format_version": "3"')) });
-  await expect(error).toContainText("its format version is written as text (“3”)");
+  await openFile(page, { name: "text-version.sightline.json", bytes: Buffer.from(good.replace('"format_version": 4', '"format_version": "4"')) });
+  await expect(error).toContainText("its format version is written as text (“4”)");
   await page.reload();
   await expect(page.getByTestId("review-count")).toHaveText("Showing 1 of 1 review");
 });

@@ -8,7 +8,7 @@ const CORE_FIXTURES = new URL("../../crates/sightline-core/tests/fixtures/", imp
 export const coreFixture = (name) => new URL(name, CORE_FIXTURES).pathname;
 export const FIXTURE_TITLE = "Generated review 20 (Child K)";
 /** The golden review file of the current format version. */
-export const REVIEW = "review-v3.sightline.json";
+export const REVIEW = "review-v4.sightline.json";
 export const PASSPHRASE = "correct horse battery staple";
 
 /** Clicks `button` and returns the file the app offers: its suggested name and bytes. */

@@ -19,7 +19,7 @@ use serde_json::Value;
 use crate::content::{encode_from, load_record};
 use crate::content::{RecordKind, ReviewContent};
 use crate::ids::RecordId;
-use crate::review::details::{detail_fields, with_detail};
+use crate::review::details::{apply_details, detail_fields};
 use crate::review::Review;
 
 /// What this tab has changed and not yet stored, record by record.
@@ -56,6 +56,7 @@ fn rebase_details(base: &Review, local: &Review, stored: &Review) -> (Review, Ve
     let paths: BTreeSet<&String> = was.keys().chain(mine.keys()).collect();
     let mut review = stored.clone();
     let mut conflicts = Vec::new();
+    let mut mine_to_keep = Vec::new();
     for path in paths {
         let (before, value) = (was.get(path), mine.get(path));
         if value == before {
@@ -65,12 +66,12 @@ fn rebase_details(base: &Review, local: &Review, stored: &Review) -> (Review, Ve
         if other != before && other != value {
             conflicts.push(SyncConflict::Detail(path.clone()));
         }
-        if let Some(merged) = with_detail(&review, path, value) {
-            review = merged;
-            review
-                .field_changed_at
-                .insert(path.clone(), local.field_changed_at(path));
-        }
+        mine_to_keep.push((path.clone(), value.cloned()));
+    }
+    // This tab's fields go on together, so a list entry it added reads as one.
+    for path in apply_details(&mut review, &mine_to_keep) {
+        let at = local.field_changed_at(&path);
+        review.field_changed_at.insert(path, at);
     }
     if local.synced_at != base.synced_at {
         review.synced_at = local.synced_at;
@@ -278,6 +279,50 @@ mod tests {
             rebased.review.field_changed_at("dates.set_up_complete"),
             at(3)
         );
+    }
+
+    #[test]
+    fn two_tabs_adding_list_entries_to_the_set_up_keep_every_entry_whole() {
+        let (base, base_content, mut local, local_content) = two_tabs();
+        let (mut stored, stored_content) = (base.clone(), base_content.clone());
+        let before = stored.clone();
+        stored
+            .setup
+            .add_question(RecordId::fixed(1), "From the other tab")
+            .unwrap();
+        stored.stamp_changes(&before, at(2));
+        let before = local.clone();
+        local
+            .setup
+            .add_question(RecordId::fixed(2), "From this tab")
+            .unwrap();
+        local
+            .setup
+            .log_contact(
+                RecordId::fixed(3),
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+                "Letter sent",
+            )
+            .unwrap();
+        local.stamp_changes(&before, at(3));
+        let rebased = rebase(
+            &base,
+            at(1),
+            (&local, &local_content),
+            (&stored, &stored_content),
+            &[],
+        );
+        assert!(rebased.conflicts.is_empty(), "{:?}", rebased.conflicts);
+        let mut texts: Vec<&str> = rebased
+            .review
+            .setup
+            .questions
+            .values()
+            .map(|q| q.text.as_str())
+            .collect();
+        texts.sort();
+        assert_eq!(texts, ["From the other tab", "From this tab"]);
+        assert_eq!(rebased.review.setup.family_liaison.contacts.len(), 1);
     }
 
     #[test]

@@ -1321,3 +1321,86 @@ fn file_names_drop_direction_controls_and_are_cut_to_a_usable_length() {
         "{long}"
     );
 }
+
+/// Two laptops set the same review up at once: each adds questions, team members and returns,
+/// and one records the decision. Every entry of both is kept, entry by entry, and only the same
+/// field changed on both sides asks.
+#[test]
+fn the_decision_and_set_up_merge_entry_by_entry_without_losing_either_side() {
+    use sightline_core::review::decision::{AgencyReturn, Decision, Outcome};
+    use sightline_core::review::setup::{TeamMember, TeamPart};
+    let (mut here, here_content) = small(23);
+    here.synced_at = Some(at(10));
+    let mut file = ReviewFile {
+        review: here.clone(),
+        content: here_content.clone(),
+        based_on: Some(at(10)),
+    };
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    let id =
+        |n: u128| sightline_core::RecordId::fixed(0x0190_0000_0000_7000_8000_0000_0013_0000 + n);
+    let t = here.timescales.clone();
+    edit_details(&mut here, at(11), |r| {
+        r.setup.add_question(id(1), "Question from A").unwrap();
+        r.add_return(id(2), AgencyReturn::asked("Health", day(2), &t));
+        r.setup.scope = "Scope from A".into();
+    });
+    edit_details(&mut file.review, at(12), |r| {
+        r.setup.add_question(id(3), "Question from B").unwrap();
+        r.setup
+            .add_member(
+                id(4),
+                TeamMember {
+                    role: "Independent reviewer".into(),
+                    agency: "Commissioned".into(),
+                    part: TeamPart::Reviewer,
+                },
+            )
+            .unwrap();
+        r.add_return(id(5), AgencyReturn::asked("Education", day(3), &t));
+        r.record_decision(
+            Decision {
+                outcome: Outcome::LearningReview,
+                reasons: "Criteria met.".into(),
+                decided_by: "Child Protection Committee".into(),
+                ratified_on: None,
+            },
+            day(20),
+        );
+        r.setup.scope = "Scope from B".into();
+    });
+    let plan = plan_merge((&here, &here_content), &file);
+    let subjects: Vec<_> = plan.conflicts.iter().map(|c| c.subject.clone()).collect();
+    // Both set the scope, and the date agencies were first asked: only those two ask.
+    assert_eq!(
+        subjects,
+        [
+            ConflictSubject::Detail("dates.agency_information_requested".into()),
+            ConflictSubject::Detail("setup.scope".into())
+        ]
+    );
+    assert!(
+        plan.conflicts.iter().all(|c| !c.label.contains("0190")),
+        "labels name no ids"
+    );
+    let (review, _) = plan.resolve(&[Side::File; 2]);
+    let texts: Vec<&str> = review
+        .setup
+        .questions
+        .values()
+        .map(|q| q.text.as_str())
+        .collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts.contains(&"Question from A") && texts.contains(&"Question from B"));
+    assert_eq!(review.agency_returns.len(), 2);
+    assert_eq!(review.setup.team.len(), 1);
+    assert_eq!(review.setup.scope, "Scope from B");
+    assert_eq!(
+        review.decision.as_ref().map(|d| &d.outcome),
+        Some(&Outcome::LearningReview)
+    );
+    assert_eq!(
+        review.dates.get(sightline_core::Milestone::DecisionMade),
+        Some(day(20))
+    );
+}

@@ -268,3 +268,93 @@ fn every_milestone_has_a_unique_key_that_finds_it_again() {
     assert_eq!(stages.first(), Some(&1));
     assert_eq!(stages.last(), Some(&13));
 }
+
+// Issue 13: returns, the committee's own timescales, and the time taken.
+
+#[test]
+fn an_agency_return_is_overdue_by_the_uk_calendar_and_the_list_counts_it_until_the_decision() {
+    use sightline_core::review::decision::AgencyReturn;
+    use sightline_core::ReviewSummary;
+    let mut r = review(ReviewType::ChildProtection, date(2026, 3, 2));
+    let t = r.timescales.clone();
+    // Asked on the Friday before the clocks go forward: due two weeks on, 10 April.
+    r.add_return(
+        sightline_core::RecordId::fixed(1),
+        AgencyReturn::asked("Health", date(2026, 3, 27), &t),
+    );
+    let summary = ReviewSummary::of(&r);
+    assert_eq!(summary.return_dues, [date(2026, 4, 10)]);
+    // 23:30 UTC on 10 April is already 11 April in the UK (BST): one day overdue.
+    let late = uk_civil_date(Utc.with_ymd_and_hms(2026, 4, 10, 23, 30, 0).unwrap());
+    assert_eq!(summary.overdue_returns(late), 1);
+    assert!(summary.is_overdue(late));
+    assert_eq!(summary.overdue_returns(date(2026, 4, 10)), 0);
+    r.record_date(Milestone::DecisionMade, Some(date(2026, 4, 12)))
+        .unwrap();
+    assert!(ReviewSummary::of(&r).return_dues.is_empty());
+}
+
+#[test]
+fn a_review_with_its_own_timescales_has_its_own_due_dates() {
+    let mut r = review(ReviewType::AdultSupportAndProtection, date(2028, 1, 4));
+    assert_eq!(
+        due_date(&r, Milestone::DecisionMade),
+        DueDate::On(date(2028, 2, 15))
+    );
+    r = r.with_timescales(sightline_core::Timescales {
+        decision_weeks: 8,
+        report_months: 4,
+        decision_notice_days: 3,
+        ..Default::default()
+    });
+    assert_eq!(
+        due_date(&r, Milestone::DecisionMade),
+        DueDate::On(date(2028, 2, 29)),
+        "8 weeks from 4 January 2028 is the leap day"
+    );
+    r.record_date(Milestone::DecisionMade, Some(date(2027, 10, 31)))
+        .unwrap();
+    assert_eq!(
+        due_date(&r, Milestone::CareInspectorateToldOfDecision),
+        DueDate::On(date(2027, 11, 3))
+    );
+    assert_eq!(
+        due_date(&r, Milestone::ReportFinalised),
+        DueDate::On(date(2028, 2, 29)),
+        "31 October plus 4 months is the last day of February"
+    );
+}
+
+#[test]
+fn time_taken_runs_from_the_decision_to_sign_off_against_the_aim_and_the_limit() {
+    use sightline_core::review::progress::Pace;
+    let mut r = review(ReviewType::ChildProtection, date(2026, 7, 1));
+    assert!(r.time_taken(date(2026, 8, 1)).is_none());
+    r.record_date(Milestone::DecisionMade, Some(date(2026, 8, 31)))
+        .unwrap();
+    let on_track = r.time_taken(date(2027, 2, 28)).unwrap();
+    assert_eq!(on_track.pace, Pace::OnTrack);
+    assert_eq!(
+        on_track.taken.text(),
+        "6 months",
+        "31 August to 28 February is six months"
+    );
+    assert_eq!(on_track.target, date(2027, 2, 28));
+    let late = r.time_taken(date(2027, 3, 1)).unwrap();
+    assert_eq!(late.pace, Pace::PastTarget);
+    assert!(late
+        .sentence(6, 9)
+        .contains("past the 6-month aim (28 February 2027); the 9-month limit is 31 May 2027"));
+    assert_eq!(
+        r.time_taken(date(2027, 6, 1)).unwrap().pace,
+        Pace::PastLimit
+    );
+    r.record_date(Milestone::SignedOff, Some(date(2027, 4, 15)))
+        .unwrap();
+    let done = r.time_taken(date(2027, 12, 1)).unwrap();
+    assert!(done.finished);
+    assert_eq!(done.taken.text(), "7 months and 15 days");
+    assert!(done
+        .sentence(6, 9)
+        .starts_with("7 months and 15 days from the decision to sign-off"));
+}

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use sightline_core::format::merge::{with_new_ids, MergePlan, Side};
 use sightline_core::format::{
-    describe_counts, encryption, read_any, read_backup, AnyFile, Backup, FileError, Imported, ReviewFile,
-    MAX_FILE_BYTES,
+    describe_counts, encryption, read_any, read_backup, AnyFile, Backup, FileError, Imported,
+    ReviewFile, MAX_FILE_BYTES,
 };
 use sightline_core::ReviewId;
 
@@ -360,7 +360,10 @@ pub fn FileOpener(
                 Ok(count) => {
                     on_stored();
                     step.set(Step::Done {
-                        message: format!("Restored {}.{settings_note}", plural(count, "review", "reviews")),
+                        message: format!(
+                            "Restored {}.{settings_note}",
+                            plural(count, "review", "reviews")
+                        ),
                         link: Some(("/".into(), "Go to your reviews".into())),
                     });
                     request_animation_frame(|| crate::platform::dom::focus_element("open-result"));

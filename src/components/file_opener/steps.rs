@@ -72,7 +72,11 @@ pub(super) fn BackupChoices(
     step: RwSignal<Step>,
     on_restore: Callback<()>,
 ) -> impl IntoView {
-    let any_here = file.value.reviews.iter().any(|r| here.contains(&r.review.id));
+    let any_here = file
+        .value
+        .reviews
+        .iter()
+        .any(|r| here.contains(&r.review.id));
     let has_settings = file.value.settings.is_some();
     view! {
         <section class="app-panel" aria-labelledby="file-summary-heading" data-testid="backup-summary">

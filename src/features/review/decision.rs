@@ -8,8 +8,8 @@ use sightline_core::anonymise::{Checker, TextPart};
 use sightline_core::dates::format_uk_date;
 use sightline_core::form::FieldError;
 use sightline_core::review::decision::{
-    returns_in_order, validate_return_request, Criterion, DecisionForm, Notices,
-    Outcome, ReturnState,
+    returns_in_order, validate_return_request, Criterion, DecisionForm, Notices, Outcome,
+    ReturnState,
 };
 use sightline_core::{DateParts, Milestone, RecordId, ReviewType};
 
@@ -83,7 +83,14 @@ fn NotificationSection() -> impl IntoView {
             .with_committee(&review.committee)
             .check(&[part])
             .into_iter()
-            .map(|f| format!("\u{201c}{}\u{201d} looks like a {}: write {} instead.", f.matched, f.kind.label().to_lowercase(), f.suggestion))
+            .map(|f| {
+                format!(
+                    "\u{201c}{}\u{201d} looks like a {}: write {} instead.",
+                    f.matched,
+                    f.kind.label().to_lowercase(),
+                    f.suggestion
+                )
+            })
             .collect::<Vec<String>>()
     });
     view! {
@@ -146,7 +153,12 @@ fn ReturnsSection() -> impl IntoView {
             }
             parts
                 .parse()
-                .map_err(|e| date_problems.push(FieldError::new(field, e.message(sightline_core::DateLabel { name, what: name }))))
+                .map_err(|e| {
+                    date_problems.push(FieldError::new(
+                        field,
+                        e.message(sightline_core::DateLabel { name, what: name }),
+                    ))
+                })
                 .ok()
         };
         let asked_on = read_date(asked.get_untracked(), "return-asked", "The date asked");
@@ -378,8 +390,16 @@ fn DecisionSection() -> impl IntoView {
         });
         reasons.set(form.reasons);
         decided_by.set(form.decided_by);
-        decided_on.set(form.decided_on.map(DateParts::from_date).unwrap_or_default());
-        ratified_on.set(form.ratified_on.map(DateParts::from_date).unwrap_or_default());
+        decided_on.set(
+            form.decided_on
+                .map(DateParts::from_date)
+                .unwrap_or_default(),
+        );
+        ratified_on.set(
+            form.ratified_on
+                .map(DateParts::from_date)
+                .unwrap_or_default(),
+        );
     };
     fill();
 
@@ -393,17 +413,30 @@ fn DecisionSection() -> impl IntoView {
             match parts.parse() {
                 Ok(d) => Some(d),
                 Err(e) => {
-                    date_problems.push(FieldError::new(field, e.message(sightline_core::DateLabel { name, what: name })));
+                    date_problems.push(FieldError::new(
+                        field,
+                        e.message(sightline_core::DateLabel { name, what: name }),
+                    ));
                     None
                 }
             }
         };
-        let on = read_date(decided_on.get_untracked(), "decision-date", "The date of the decision");
-        let ratified = read_date(ratified_on.get_untracked(), "decision-ratified", "The date of ratification");
+        let on = read_date(
+            decided_on.get_untracked(),
+            "decision-date",
+            "The date of the decision",
+        );
+        let ratified = read_date(
+            ratified_on.get_untracked(),
+            "decision-ratified",
+            "The date of ratification",
+        );
         let form = DecisionForm {
             outcome: choice.get_untracked().map(|c| match c {
                 OutcomeChoice::LearningReview => Outcome::LearningReview,
-                OutcomeChoice::OtherApproach => Outcome::OtherApproach { approach: approach.get_untracked() },
+                OutcomeChoice::OtherApproach => Outcome::OtherApproach {
+                    approach: approach.get_untracked(),
+                },
                 OutcomeChoice::NoReview => Outcome::NoReview,
             }),
             reasons: reasons.get_untracked(),
@@ -414,7 +447,14 @@ fn DecisionSection() -> impl IntoView {
         let current = review.read_untracked();
         let result = form.validate(current.review_type, Some(current.notification_date()));
         drop(current);
-        let order = ["decision-outcome", "decision-approach", "decision-reasons", "decision-by", "decision-date", "decision-ratified"];
+        let order = [
+            "decision-outcome",
+            "decision-approach",
+            "decision-reasons",
+            "decision-by",
+            "decision-date",
+            "decision-ratified",
+        ];
         match result {
             Ok((decision, on)) if date_problems.is_empty() => {
                 errors.set(Vec::new());
@@ -547,12 +587,21 @@ fn DecisionSection() -> impl IntoView {
 fn NoticesSection() -> impl IntoView {
     let session = use_review_session();
     let review = session.review();
-    let outcome_needed = move || !review.read().not_needed().contains(&Milestone::CareInspectorateToldOfOutcome);
+    let outcome_needed = move || {
+        !review
+            .read()
+            .not_needed()
+            .contains(&Milestone::CareInspectorateToldOfOutcome)
+    };
     let suggest = move |outcome: bool| {
         let review_type = review.read_untracked().review_type;
         let text = Notices::suggested(review_type, outcome).to_owned();
         session.edit(move |r| {
-            let notice = if outcome { &mut r.notices.outcome } else { &mut r.notices.decision };
+            let notice = if outcome {
+                &mut r.notices.outcome
+            } else {
+                &mut r.notices.decision
+            };
             notice.what_was_sent = text;
         });
     };

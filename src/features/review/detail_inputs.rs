@@ -88,10 +88,7 @@ pub fn DetailDate(
                     session.edit(|r| set(r, Some(date)));
                 }
             }
-            Err(error) => problem.set(Some(error.message(DateLabel {
-                name,
-                what: name,
-            }))),
+            Err(error) => problem.set(Some(error.message(DateLabel { name, what: name }))),
         }
     });
     view! {

@@ -290,9 +290,7 @@ fn NextDueBanner() -> impl IntoView {
     let review_id = review.read_untracked().id;
     let data = session.content();
     let overdue_actions = Memo::new(move |_| actions::overdue_count(&data.read(), today));
-    let overdue_returns = Memo::new(move |_| {
-        review.read().overdue_returns(today)
-    });
+    let overdue_returns = Memo::new(move |_| review.read().overdue_returns(today));
     view! {
         <div class="app-next-due" data-testid="next-due">
             {content}

@@ -33,7 +33,16 @@ pub fn ProgressSection() -> impl IntoView {
         } else {
             match parts.parse() {
                 Ok(d) => (Some(d), None),
-                Err(e) => (None, Some(FieldError::new("delay-date", e.message(sightline_core::DateLabel { name: "The date of the delay", what: "the date of the delay" })))),
+                Err(e) => (
+                    None,
+                    Some(FieldError::new(
+                        "delay-date",
+                        e.message(sightline_core::DateLabel {
+                            name: "The date of the delay",
+                            what: "the date of the delay",
+                        }),
+                    )),
+                ),
             }
         };
         let typed = reason.get_untracked();

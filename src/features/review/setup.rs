@@ -145,7 +145,8 @@ fn TeamSection() -> impl IntoView {
 fn ModelSection() -> impl IntoView {
     let session = use_review_session();
     let review = session.review();
-    let period_problem = Memo::new(move |_| review.read().setup.check_period().err().map(|e| e.message));
+    let period_problem =
+        Memo::new(move |_| review.read().setup.check_period().err().map(|e| e.message));
     view! {
         <h2 class="app-heading-l" id="model-scope">"Model, scope and period"</h2>
         <div class="app-form-group">
@@ -261,7 +262,16 @@ fn FamilySection() -> impl IntoView {
         } else {
             match parts.parse() {
                 Ok(d) => (Some(d), None),
-                Err(e) => (None, Some(FieldError::new("contact-date", e.message(sightline_core::DateLabel { name: "The date of the contact", what: "the date of the contact" })))),
+                Err(e) => (
+                    None,
+                    Some(FieldError::new(
+                        "contact-date",
+                        e.message(sightline_core::DateLabel {
+                            name: "The date of the contact",
+                            what: "the date of the contact",
+                        }),
+                    )),
+                ),
             }
         };
         let typed = note.get_untracked();

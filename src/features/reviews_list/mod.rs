@@ -287,7 +287,14 @@ fn ReviewsTable(summaries: Vec<ReviewSummary>, today: chrono::NaiveDate) -> impl
                 }
             };
             let overdue_actions = summary.overdue_actions(today);
+            let overdue_returns = summary.overdue_returns(today);
             let status_tags = view! {
+                {(overdue_returns > 0).then(|| view! {
+                    <strong class="app-tag app-tag--red" data-testid="overdue-returns-tag">
+                        {if overdue_returns == 1 { "1 agency return overdue".to_owned() } else { format!("{overdue_returns} agency returns overdue") }}
+                    </strong>
+                    " "
+                })}
                 {(overdue_actions > 0).then(|| view! {
                     <strong class="app-tag app-tag--red" data-testid="overdue-actions-tag">
                         {if overdue_actions == 1 { "1 action overdue".to_owned() } else { format!("{overdue_actions} actions overdue") }}
@@ -295,6 +302,7 @@ fn ReviewsTable(summaries: Vec<ReviewSummary>, today: chrono::NaiveDate) -> impl
                     " "
                 })}
                 {(summary.status == ReviewStatus::Paused).then(|| view! { <strong class="app-tag app-tag--grey">"Paused"</strong> " " })}
+                {(summary.status == ReviewStatus::Closed).then(|| view! { <strong class="app-tag app-tag--grey">"Closed: no review"</strong> " " })}
                 {summary.archived.then(|| view! { <strong class="app-tag app-tag--grey">"Archived"</strong> })}
             };
             view! {

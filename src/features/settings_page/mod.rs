@@ -108,7 +108,11 @@ fn SettingsForm(settings: CommitteeSettings) -> impl IntoView {
             }
         };
         errors.set(Vec::new());
-        let lines: Vec<String> = committees.get_untracked().lines().map(str::to_owned).collect();
+        let lines: Vec<String> = committees
+            .get_untracked()
+            .lines()
+            .map(str::to_owned)
+            .collect();
         let settings = CommitteeSettings {
             committees: CommitteeSettings::tidy_committees(&lines),
             chief_officers_group: chief_officers.get_untracked().trim().to_owned(),
@@ -125,10 +129,14 @@ fn SettingsForm(settings: CommitteeSettings) -> impl IntoView {
             busy.try_set(false);
             match running {
                 Ok(reviews) => {
-                    let affected: Vec<Affected> = running_on_defaults(&reviews, &old, &settings.timescales)
-                        .into_iter()
-                        .map(|r| Affected { id: r.id, title: r.title.clone() })
-                        .collect();
+                    let affected: Vec<Affected> =
+                        running_on_defaults(&reviews, &old, &settings.timescales)
+                            .into_iter()
+                            .map(|r| Affected {
+                                id: r.id,
+                                title: r.title.clone(),
+                            })
+                            .collect();
                     if affected.is_empty() {
                         finish(settings, Vec::new());
                     } else {
@@ -143,7 +151,9 @@ fn SettingsForm(settings: CommitteeSettings) -> impl IntoView {
     };
 
     let confirm = move |_| {
-        let Some(p) = pending.get_untracked() else { return };
+        let Some(p) = pending.get_untracked() else {
+            return;
+        };
         let ids: Vec<ReviewId> = chosen.get_untracked().into_iter().collect();
         finish(p.settings, ids);
     };

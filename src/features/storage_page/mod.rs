@@ -44,7 +44,10 @@ fn Backup() -> impl IntoView {
         };
         error.set(None);
         leptos::task::spawn_local(async move {
-            let settings = crate::services::committee::load_saved().await.ok().flatten();
+            let settings = crate::services::committee::load_saved()
+                .await
+                .ok()
+                .flatten();
             match every_review().await {
                 Ok(reviews) => {
                     let now = crate::platform::clock::now();

@@ -31,7 +31,7 @@ use crate::content::{
 };
 use crate::ids::{IdSource, RecordId};
 use crate::record::LinkRule;
-use crate::review::details::{detail_fields, detail_label, detail_value_text, with_detail};
+use crate::review::details::{apply_details, detail_fields, detail_label, detail_value_text};
 use crate::review::Review;
 
 /// Which copy's version to keep.
@@ -146,7 +146,7 @@ fn merge_kind<T: ContentRecord>(
 fn merge_details(here: &Review, file: &Review, base: Bases, plan: &mut MergePlan) {
     let (mine, theirs) = (detail_fields(here), detail_fields(file));
     let paths: BTreeSet<&String> = mine.keys().chain(theirs.keys()).collect();
-    let mut taken = false;
+    let mut take = Vec::new();
     for path in paths {
         let (my_value, their_value) = (mine.get(path), theirs.get(path));
         if my_value == their_value {
@@ -156,15 +156,7 @@ fn merge_details(here: &Review, file: &Review, base: Bases, plan: &mut MergePlan
             changed_since(here.field_changed_at(path), base.here),
             changed_since(file.field_changed_at(path), base.file),
         ) {
-            (Some(false), Some(true)) => {
-                if let Some(merged) = with_detail(&plan.review, path, their_value) {
-                    plan.review = merged;
-                    plan.review
-                        .field_changed_at
-                        .insert(path.clone(), file.field_changed_at(path));
-                    taken = true;
-                }
-            }
+            (Some(false), Some(true)) => take.push((path.clone(), their_value.cloned())),
             (Some(true), Some(false)) => {}
             _ => plan.conflicts.push(Conflict {
                 subject: ConflictSubject::Detail(path.clone()),
@@ -176,7 +168,13 @@ fn merge_details(here: &Review, file: &Review, base: Bases, plan: &mut MergePlan
             }),
         }
     }
-    if taken {
+    let taken = apply_details(&mut plan.review, &take);
+    for path in &taken {
+        plan.review
+            .field_changed_at
+            .insert(path.clone(), file.field_changed_at(path));
+    }
+    if !taken.is_empty() {
         plan.review.updated_at = plan.review.updated_at.max(file.updated_at);
         plan.updated += 1;
     }
@@ -248,27 +246,31 @@ impl MergePlan {
     /// this copy's unsent changes as unchanged. Every record keeps the time it was last
     /// changed, wherever that was, so taking the file's version is not itself a change.
     pub fn resolve(mut self, choices: &[Side]) -> (Review, ReviewContent) {
+        let mut details = Vec::new();
         for (conflict, side) in self.conflicts.iter().zip(choices) {
             if *side == Side::Here {
                 continue;
             }
             match &conflict.subject {
                 ConflictSubject::Detail(path) => {
-                    let value = (!conflict.file.is_null()).then_some(&conflict.file);
-                    if let Some(review) = with_detail(&self.review, path, value) {
-                        self.review = review;
-                        // The file's change is taken as it was made: when the file says.
-                        let at = self.file_times.get(path).copied();
-                        if let Some(at) = at {
-                            self.review.field_changed_at.insert(path.clone(), at);
-                        }
-                        self.review.updated_at = self.review.updated_at.max(self.file_updated_at);
-                    }
+                    let value = (!conflict.file.is_null()).then(|| conflict.file.clone());
+                    details.push((path.clone(), value));
                 }
                 ConflictSubject::Record(kind, _) => {
                     put_value(&mut self.content, *kind, &conflict.file);
                 }
             }
+        }
+        // The detail fields chosen go in together, so an entry's fields read as one.
+        let taken = apply_details(&mut self.review, &details);
+        for path in &taken {
+            // The file's change is taken as it was made: when the file says.
+            if let Some(at) = self.file_times.get(path).copied() {
+                self.review.field_changed_at.insert(path.clone(), at);
+            }
+        }
+        if !taken.is_empty() {
+            self.review.updated_at = self.review.updated_at.max(self.file_updated_at);
         }
         (self.review, self.content)
     }

@@ -771,7 +771,10 @@ mod tests {
         assert_eq!(next_due(&review), None, "nothing else is due");
         // Information gathering for the decision was never recorded; the decision is made, so
         // it is not needed either, and every stage the review needs has its date.
-        assert_eq!(state(Milestone::AgencyReturnsReceived), MilestoneState::NotNeeded);
+        assert_eq!(
+            state(Milestone::AgencyReturnsReceived),
+            MilestoneState::NotNeeded
+        );
         assert_eq!(current_stage(&review), None);
         assert!(review.time_taken(day(2025, 6, 1)).is_none());
 
@@ -786,7 +789,10 @@ mod tests {
         assert_eq!(review.status, ReviewStatus::Open);
         assert_eq!(
             review.not_needed(),
-            [Milestone::AgencyInformationRequested, Milestone::AgencyReturnsReceived],
+            [
+                Milestone::AgencyInformationRequested,
+                Milestone::AgencyReturnsReceived
+            ],
             "only the gathering for the decision, which was never recorded"
         );
         assert_eq!(

@@ -82,8 +82,17 @@ fn set_path(object: &mut Map<String, Value>, path: &str, value: Option<&Value>) 
             let inner = object
                 .entry(head.to_owned())
                 .or_insert_with(|| Value::Object(Map::new()));
+            // A part that is not there yet (a decision not made: `null`) is made to hold it.
+            if inner.is_null() && value.is_some() {
+                *inner = Value::Object(Map::new());
+            }
             if let Value::Object(inner) = inner {
                 set_path(inner, rest, value);
+                // An entry whose last field went is gone (a removed question, say), not an
+                // empty one that no longer reads as an entry.
+                if value.is_none() && inner.is_empty() {
+                    object.remove(head);
+                }
             }
         }
     }
@@ -92,9 +101,42 @@ fn set_path(object: &mut Map<String, Value>, path: &str, value: Option<&Value>) 
 /// `review` with the detail field at `path` set to `value` (or removed, with `None`). `None`
 /// if the value does not fit the field (it came from a file that was not checked).
 pub fn with_detail(review: &Review, path: &str, value: Option<&Value>) -> Option<Review> {
+    with_details(review, &[(path, value)])
+}
+
+/// `review` with every field of `changes` set at once. A list entry that one copy added comes
+/// as several fields (`agency_returns.<id>.agency`, `….asked_on`…) that only read as an entry
+/// together, so a merge applies all the fields it takes in one go. `None` if the result does
+/// not read as a review.
+pub fn with_details(review: &Review, changes: &[(&str, Option<&Value>)]) -> Option<Review> {
     let mut json = serde_json::to_value(review).ok()?;
-    set_path(json.as_object_mut()?, path, value);
+    let object = json.as_object_mut()?;
+    for (path, value) in changes {
+        set_path(object, path, *value);
+    }
     serde_json::from_value(json).ok()
+}
+
+/// Applies the fields a merge takes from the other copy: all at once when they read together,
+/// else one by one (a field whose value does not fit is left as it is). Returns the paths that
+/// were set.
+pub fn apply_details(review: &mut Review, changes: &[(String, Option<Value>)]) -> Vec<String> {
+    let all: Vec<(&str, Option<&Value>)> = changes
+        .iter()
+        .map(|(path, value)| (path.as_str(), value.as_ref()))
+        .collect();
+    if let Some(merged) = with_details(review, &all) {
+        *review = merged;
+        return changes.iter().map(|(path, _)| path.clone()).collect();
+    }
+    let mut set = Vec::new();
+    for (path, value) in changes {
+        if let Some(merged) = with_detail(review, path, value.as_ref()) {
+            *review = merged;
+            set.push(path.clone());
+        }
+    }
+    set
 }
 
 impl Review {
@@ -381,5 +423,56 @@ mod tests {
             detail_label("dates.decision_made"),
             "Stage date: Decision made"
         );
+    }
+
+    #[test]
+    fn the_newer_sections_are_labelled_without_their_ids_and_dates_read_as_dates() {
+        let id = "0190aaaa-0000-7000-8000-000000000001";
+        assert_eq!(
+            detail_label(&format!("agency_returns.{id}.received_on")),
+            "Agency return: received on"
+        );
+        assert_eq!(
+            detail_label(&format!("setup.questions.{id}.text")),
+            "Set-up: questions, text"
+        );
+        assert_eq!(detail_label("decision.reasons"), "Decision: reasons");
+        assert_eq!(
+            detail_value_text(&format!("delays.{id}.on"), Some(&"2027-01-07".into())),
+            "7 January 2027"
+        );
+    }
+
+    #[test]
+    fn a_removed_entry_goes_whole_and_an_absent_part_is_made_to_hold_a_field() {
+        let mut review = review();
+        review
+            .setup
+            .add_question(crate::ids::RecordId::fixed(1), "A question")
+            .unwrap();
+        let paths: Vec<String> = detail_fields(&review)
+            .into_keys()
+            .filter(|p| p.starts_with("setup.questions."))
+            .collect();
+        assert_eq!(paths.len(), 2);
+        let removals: Vec<(&str, Option<&Value>)> =
+            paths.iter().map(|p| (p.as_str(), None)).collect();
+        let without = with_details(&review, &removals).unwrap();
+        assert!(without.setup.questions.is_empty());
+        let reasons = Value::String("Criteria met".into());
+        let outcome = Value::String("learning_review".into());
+        let by = Value::String("Committee".into());
+        let with = with_details(
+            &without,
+            &[
+                ("decision.outcome.outcome", Some(&outcome)),
+                ("decision.reasons", Some(&reasons)),
+                ("decision.decided_by", Some(&by)),
+            ],
+        )
+        .unwrap();
+        assert_eq!(with.decision.unwrap().reasons, "Criteria met");
+        // One field alone does not read as a decision, so it is refused rather than guessed.
+        assert!(with_detail(&without, "decision.reasons", Some(&reasons)).is_none());
     }
 }

@@ -144,7 +144,9 @@ impl ReviewSummary {
     /// Whether anything of the review is past its date on `today`: its next milestone or an
     /// open action.
     pub fn is_overdue(&self, today: chrono::NaiveDate) -> bool {
-        self.next_due.is_some_and(|next| next.is_overdue(today)) || self.overdue_actions(today) > 0
+        self.next_due.is_some_and(|next| next.is_overdue(today))
+            || self.overdue_actions(today) > 0
+            || self.overdue_returns(today) > 0
     }
 }
 
