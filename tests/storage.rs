@@ -80,7 +80,9 @@ async fn a_review_can_be_created_read_updated_and_deleted() {
     assert!(unreadable.is_empty());
     assert_eq!(summaries.len(), 1);
     assert_eq!(summaries[0].title, "Review One, renamed");
-    assert_eq!(summaries[0].stage_number, Some(2));
+    // The decision is made, so gathering information for it (never recorded) is not needed:
+    // the review is at stage 4, telling the Care Inspectorate.
+    assert_eq!(summaries[0].stage_number, Some(4));
 
     store.delete(original.id).await.unwrap();
     assert_eq!(store.get(original.id).await.unwrap(), None);
@@ -228,6 +230,78 @@ async fn settings_are_kept() {
     assert_eq!(
         store.get_setting("example").await.unwrap().as_deref(),
         Some("value two")
+    );
+    store.close();
+}
+
+/// Everything from notification to set-up is part of the stored review, and its summary counts
+/// the returns still out; the committee's settings are kept as JSON in the settings store.
+#[wasm_bindgen_test]
+async fn the_decision_and_set_up_are_stored_with_the_review() {
+    use sightline_core::review::decision::{AgencyReturn, Criterion, Decision, Outcome};
+    use sightline_core::review::settings::CommitteeSettings;
+    use sightline_core::RecordId;
+    let name = fresh_name("decision").await;
+    let store = ReviewStore::open(&name).await.unwrap();
+    let mut original = review(7, "Review with a decision");
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    original.notification.criteria = [Criterion::AdultSeriouslyHarmed].into();
+    let t = original.timescales.clone();
+    original.add_return(
+        RecordId::fixed(1),
+        AgencyReturn::asked("Health", day(10, 6), &t),
+    );
+    original.add_return(
+        RecordId::fixed(2),
+        AgencyReturn::asked("Police Scotland", day(10, 6), &t),
+    );
+    original.receive_return(RecordId::fixed(1), Some(day(10, 15)));
+    original
+        .setup
+        .add_question(RecordId::fixed(3), "Was the adult heard?")
+        .unwrap();
+    store.put(&original, &[], 0, &[]).await.unwrap();
+    let (summaries, _) = store.list_summaries().await.unwrap();
+    assert_eq!(summaries[0].overdue_returns(day(10, 21)), 1);
+    original.record_decision(
+        Decision {
+            outcome: Outcome::NoReview,
+            reasons: "Single-agency learning.".into(),
+            decided_by: "Adult Protection Committee".into(),
+            ratified_on: None,
+        },
+        day(10, 30),
+    );
+    store.put(&original, &[], 1, &[]).await.unwrap();
+    let stored = store.get(original.id).await.unwrap().unwrap();
+    assert_eq!(stored.review, original);
+    let (summaries, _) = store.list_summaries().await.unwrap();
+    assert_eq!(summaries[0].status, sightline_core::ReviewStatus::Closed);
+    assert_eq!(summaries[0].overdue_returns(day(11, 21)), 0);
+
+    let settings = CommitteeSettings {
+        committees: vec!["Example Public Protection Committee".into()],
+        chief_officers_group: "Example Chief Officers\u{2019} Group".into(),
+        timescales: sightline_core::Timescales {
+            decision_weeks: 8,
+            ..Default::default()
+        },
+    };
+    store
+        .put_setting(
+            "committee_settings",
+            &serde_json::to_string(&settings).unwrap(),
+        )
+        .await
+        .unwrap();
+    let text = store
+        .get_setting("committee_settings")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        serde_json::from_str::<CommitteeSettings>(&text).unwrap(),
+        settings
     );
     store.close();
 }

@@ -30,7 +30,16 @@ test("a notification with criteria, three returns with one overdue, and no revie
   }
   await expect(page.getByTestId("returns-summary")).toHaveText("0 of 3 received. 3 are overdue.");
   await page.getByRole("button", { name: "Received today from Health" }).click();
-  await page.getByRole("button", { name: "Received today from Police Scotland" }).click();
+  // A return that came in earlier is recorded on its own date, checked against the request.
+  await page.getByRole("button", { name: "Received on another date from Police Scotland" }).click();
+  const receivedPrefix = await page.locator("[id^=received-on-][id$=-day]").getAttribute("id");
+  const prefix = receivedPrefix.replace(/-day$/, "");
+  await fillDate(page, prefix, addDays(asked, -1));
+  await page.getByRole("button", { name: "Save date received" }).click();
+  await expect(page.getByText(`The date received must be on or after the date asked, ${asked.text}`)).toBeVisible();
+  await fillDate(page, prefix, addDays(asked, 3));
+  await page.getByRole("button", { name: "Save date received" }).click();
+  await expect(page.getByTestId("agency-return").filter({ hasText: "Police Scotland" })).toContainText(`on ${addDays(asked, 3).text}`);
   await expect(page.getByTestId("returns-summary")).toHaveText("2 of 3 received. 1 is overdue.");
   const education = page.getByTestId("agency-return").filter({ hasText: "Education" });
   await expect(education).toHaveAttribute("data-state", "overdue");

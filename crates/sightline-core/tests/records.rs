@@ -32,7 +32,7 @@ fn a_review_survives_a_round_trip_through_its_record() {
     r.parallel_proceedings.criminal_proceedings = true;
     r.parallel_proceedings.liaison_note = "Monthly call with the SIO".into();
     let text = encode_review(&r);
-    assert!(text.starts_with("{\"record_version\":1,"));
+    assert!(text.starts_with("{\"record_version\":2,"));
     assert_eq!(decode_review(&text), Ok(r.clone()));
     // Writing is deterministic.
     assert_eq!(encode_review(&decode_review(&text).unwrap()), text);
@@ -48,12 +48,18 @@ fn an_old_record_without_optional_fields_gets_defaults() {
     assert_eq!(r.committee, "");
     assert!(!r.archived);
     assert_eq!(r.timescales.decision_weeks, 6);
+    // A record from version 1, before the decision and set-up were stored, reads with them
+    // empty, and its timescales gain the two added since.
+    let v1 = text.replacen('{', "{\"record_version\":1,", 1);
+    let r = decode_review(&v1).unwrap();
+    assert!(r.decision.is_none() && r.agency_returns.is_empty() && r.setup.questions.is_empty());
+    assert_eq!(r.timescales.report_months, 5);
 }
 
 #[test]
 fn newer_and_damaged_records_are_refused_with_a_reason() {
     let newer =
-        encode_review(&review(2, "R", 9)).replace("\"record_version\":1", "\"record_version\":7");
+        encode_review(&review(2, "R", 9)).replace("\"record_version\":2", "\"record_version\":7");
     assert_eq!(decode_review(&newer), Err(RecordError::NewerVersion(7)));
     assert!(decode_review(&newer)
         .unwrap_err()

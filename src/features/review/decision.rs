@@ -141,6 +141,10 @@ fn ReturnsSection() -> impl IntoView {
     let due = RwSignal::new(DateParts::default());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let shown_request = RwSignal::new(None::<RecordId>);
+    // The return whose date received is being typed, that date, and its problem.
+    let receiving = RwSignal::new(None::<RecordId>);
+    let received_on = RwSignal::new(DateParts::default());
+    let received_error = RwSignal::new(None::<String>);
     let copied = RwSignal::new(None::<(RecordId, bool)>);
     let error = move |field: &'static str| Signal::derive(move || error_for(&errors.read(), field));
 
@@ -224,11 +228,22 @@ fn ReturnsSection() -> impl IntoView {
                         <td class="app-table__cell">
                             <div class="app-button-group">
                                 {if received.is_none() {
+                                    let other_label = format!("Received on another date from {agency}");
                                     view! {
                                         <button type="button" class="app-button app-button--secondary" id=received_id
                                             aria-label=format!("Received today from {agency}")
                                             on:click=move |_| session.edit(|r| r.receive_return(id, Some(today)))>
                                             "Received today"
+                                        </button>
+                                        <button type="button" class="app-button app-button--secondary"
+                                            aria-label=other_label
+                                            on:click=move |_| {
+                                                received_on.set(DateParts::default());
+                                                received_error.set(None);
+                                                receiving.set(Some(id));
+                                                request_animation_frame(move || dom::focus_element(&format!("received-on-{id}-day")));
+                                            }>
+                                            "Another date"
                                         </button>
                                     }.into_any()
                                 } else {
@@ -262,6 +277,30 @@ fn ReturnsSection() -> impl IntoView {
                                     "Remove"
                                 </button>
                             </div>
+                            <Show when=move || receiving.get() == Some(id)>
+                                <form novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
+                                    ev.prevent_default();
+                                    let parts = received_on.get_untracked();
+                                    let date = match parts.parse() {
+                                        Ok(date) => date,
+                                        Err(e) => {
+                                            received_error.set(Some(e.message(sightline_core::DateLabel { name: "The date received", what: "the date the return was received" })));
+                                            return;
+                                        }
+                                    };
+                                    let check = session.review().read_untracked().agency_returns.get(&id).map(|r| r.check_received(date, today));
+                                    match check {
+                                        Some(Err(problem)) => received_error.set(Some(problem.message)),
+                                        _ => {
+                                            session.edit(|r| r.receive_return(id, Some(date)));
+                                            receiving.set(None);
+                                        }
+                                    }
+                                }>
+                                    <DateInput id=format!("received-on-{id}") legend=format!("Date received from {}", agency.clone()) parts=received_on error=received_error />
+                                    <button type="submit" class="app-button app-button--secondary">"Save date received"</button>
+                                </form>
+                            </Show>
                             <Show when=move || shown_request.get() == Some(id)>
                                 <label class="app-label" for=text_id.clone()>"Request to copy into an email (no case details)"</label>
                                 <textarea class="app-textarea" id=text_id.clone() rows="4" readonly prop:value=request.clone()></textarea>
@@ -484,6 +523,7 @@ fn DecisionSection() -> impl IntoView {
         }
     };
     let adult = move || review.read().review_type == ReviewType::AdultSupportAndProtection;
+    let chief_officers = crate::components::load_once(crate::services::committee::load());
 
     let recorded = move || {
         let review = review.read();
@@ -576,6 +616,9 @@ fn DecisionSection() -> impl IntoView {
                 <DateInput id="decision-date" legend="Date of the decision" parts=decided_on error=error("decision-date") />
                 <Show when=adult>
                     <DateInput id="decision-ratified" legend="Date the chief officers ratified it (optional)" parts=ratified_on error=error("decision-ratified") />
+                    {move || chief_officers.get().and_then(Result::ok).map(|s| s.chief_officers_group).filter(|name| !name.trim().is_empty()).map(|name| view! {
+                        <p class="app-hint" data-testid="chief-officers">{format!("Ratified by {name} (as named in Settings).")}</p>
+                    })}
                 </Show>
                 <button type="submit" class="app-button">"Record the decision"</button>
             </form>

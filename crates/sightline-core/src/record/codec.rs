@@ -10,8 +10,12 @@ use super::Record;
 use crate::review::summary::ReviewSummary;
 use crate::review::Review;
 
-/// The version of the stored review record this build writes.
-pub const RECORD_VERSION: u32 = 1;
+/// The version of the stored records this build writes.
+///
+/// 2 (issue 13): the review gained its notification, returns, decision, notices, set-up and
+/// delay log. A tab still running a build that knows only version 1 would read such a review
+/// without them and drop them on its next save, so it is told to reload instead.
+pub const RECORD_VERSION: u32 = 2;
 
 /// Why a stored record could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

@@ -159,6 +159,27 @@ impl AgencyReturn {
         }
     }
 
+    /// Checks the date the return came in: not before it was asked for, not after today.
+    pub fn check_received(&self, on: NaiveDate, today: NaiveDate) -> Result<(), FieldError> {
+        let field = "return-received";
+        if on < self.asked_on {
+            return Err(FieldError::new(
+                field,
+                format!(
+                    "The date received must be on or after the date asked, {}",
+                    format_uk_date(self.asked_on)
+                ),
+            ));
+        }
+        if on > today {
+            return Err(FieldError::new(
+                field,
+                "The date received must be today or in the past",
+            ));
+        }
+        Ok(())
+    }
+
     /// The words of a request to copy into an email: what is asked and by when, with no case
     /// details (those go by the committee's secure route).
     pub fn request_text(&self, committee: &str) -> String {
@@ -856,6 +877,21 @@ mod tests {
             review.dates.get(Milestone::AgencyReturnsReceived),
             Some(day(2025, 3, 12))
         );
+    }
+
+    #[test]
+    fn a_return_is_received_between_the_request_and_today() {
+        let r = AgencyReturn::asked("Health", day(2025, 3, 3), &Timescales::default());
+        assert!(r
+            .check_received(day(2025, 3, 2), day(2025, 3, 20))
+            .unwrap_err()
+            .message
+            .contains("3 March 2025"));
+        assert!(r
+            .check_received(day(2025, 3, 21), day(2025, 3, 20))
+            .is_err());
+        assert!(r.check_received(day(2025, 3, 3), day(2025, 3, 20)).is_ok());
+        assert!(r.check_received(day(2025, 3, 20), day(2025, 3, 20)).is_ok());
     }
 
     #[test]
