@@ -167,7 +167,7 @@ fn SettingsForm(settings: CommitteeSettings) -> impl IntoView {
                 let id = id.clone();
                 move || error_for(&errors.read(), &id)
             });
-            let hint = format!("In {}. The guidance\u{2019}s default is {}.", field.unit, (field.get)(&Timescales::default()));
+            let hint = format!("In {}. Sightline\u{2019}s default is {}.", field.unit, (field.get)(&Timescales::default()));
             view! {
                 <Field id=id.clone() label=field.label hint=hint error>
                     <input class="app-input app-input--width-4" id=id.clone() name=id.clone() type="text" inputmode="numeric"
@@ -198,6 +198,7 @@ fn SettingsForm(settings: CommitteeSettings) -> impl IntoView {
             </Field>
             <h2 class="app-heading-m">"Default timescales"</h2>
             <p class="app-body">"New reviews start with these. Changing them never moves a running review\u{2019}s due dates unless you choose it."</p>
+            <p class="app-body">"Sightline\u{2019}s defaults follow the national guidance where it sets a timescale (agency returns in 2 weeks, the decision in about 6 weeks, sign-off in 6 to 9 months, the adult report to the Care Inspectorate within 7 days of ratification). The guidance sets none for the final report: Sightline suggests 5 months after the decision, leaving time for sign-off."</p>
             {timescale_inputs}
             <Show when=move || pending.read().is_none()>
                 <button type="submit" class="app-button" prop:disabled=move || busy.get()>"Save settings"</button>
