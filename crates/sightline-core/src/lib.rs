@@ -21,6 +21,7 @@ pub mod anonymise;
 pub mod chronology_csv;
 pub mod map;
 pub mod render;
+pub mod report;
 pub mod search;
 // Files and storage, which use all of the above.
 pub mod format;
