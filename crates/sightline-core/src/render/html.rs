@@ -69,7 +69,7 @@ pub fn briefing_fragment(briefing: &Briefing) -> String {
 
 /// A whole page around `body`, with its inline style named by hash in its own CSP, so the
 /// file runs nothing and fetches nothing wherever it is opened.
-fn page(title: &str, css: &str, body: &str, script: Option<&str>) -> String {
+pub(crate) fn page(title: &str, css: &str, body: &str, script: Option<&str>) -> String {
     let script_src = script.map(csp_hash);
     let csp = match &script_src {
         Some(hash) => format!(

@@ -9,6 +9,7 @@
 pub mod compare;
 pub mod draft;
 pub mod quality;
+pub mod render;
 
 use std::collections::BTreeMap;
 
