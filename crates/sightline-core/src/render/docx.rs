@@ -18,11 +18,17 @@ use crate::content::Briefing;
 )]
 pub struct DocxError(String);
 
+impl DocxError {
+    pub(crate) fn new(what: String) -> Self {
+        Self(what)
+    }
+}
+
 const BULLETS: usize = 1;
 
 /// Text as Word can hold it: XML forbids most control characters, so they become spaces; a
 /// direction control left open is closed at the end of the text.
-fn clean(text: &str) -> String {
+pub(crate) fn clean(text: &str) -> String {
     crate::markup::balance_bidi(text)
         .chars()
         .map(|c| if c.is_control() && c != '\t' { ' ' } else { c })

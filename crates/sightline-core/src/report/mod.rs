@@ -7,6 +7,7 @@
 //! it in review files).
 
 pub mod compare;
+pub mod docx;
 pub mod draft;
 pub mod quality;
 pub mod render;
