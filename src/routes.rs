@@ -45,6 +45,8 @@ pub enum ReviewSection {
     Decision,
     /// The Review Team, model, scope, questions, family liaison and staff support.
     SetUp,
+    /// The Reviewer's report.
+    Report,
 }
 
 impl ReviewSection {
@@ -68,6 +70,7 @@ impl ReviewSection {
             ReviewSection::Search => "search".into(),
             ReviewSection::Decision => "decision".into(),
             ReviewSection::SetUp => "setup".into(),
+            ReviewSection::Report => "report".into(),
         }
     }
 
@@ -91,6 +94,7 @@ impl ReviewSection {
             ["search"] => ReviewSection::Search,
             ["decision"] => ReviewSection::Decision,
             ["setup"] => ReviewSection::SetUp,
+            ["report"] => ReviewSection::Report,
             _ => return None,
         })
     }
@@ -314,6 +318,7 @@ mod tests {
             ReviewSection::Search,
             ReviewSection::Decision,
             ReviewSection::SetUp,
+            ReviewSection::Report,
         ];
         let mut routes = vec![
             Route::Reviews,

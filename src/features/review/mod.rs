@@ -16,6 +16,7 @@ pub mod parallel_proceedings;
 pub mod people;
 pub mod progress;
 pub mod reflections;
+pub mod report;
 pub mod restore_points;
 pub mod search;
 pub mod setup;
@@ -106,6 +107,7 @@ fn ReviewWorkspace(
         (ReviewSection::SystemsMap, "Systems map"),
         (ReviewSection::Findings, "Findings"),
         (ReviewSection::ActionPlan, "Action plan"),
+        (ReviewSection::Report, "Report"),
         (ReviewSection::Briefing, "Briefing"),
     ];
     view! {
@@ -170,6 +172,7 @@ fn ReviewWorkspace(
             ReviewSection::Search => view! { <search::SearchPage /> }.into_any(),
             ReviewSection::Decision => view! { <decision::DecisionPage /> }.into_any(),
             ReviewSection::SetUp => view! { <setup::SetUpPage /> }.into_any(),
+            ReviewSection::Report => view! { <report::ReportPage /> }.into_any(),
         }}
         <span hidden data-testid="review-id">{move || review.read().id.to_string()}</span>
     }

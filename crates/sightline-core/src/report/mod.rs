@@ -6,6 +6,7 @@
 //! Pure data and rules; the app keeps a report beside the review (format version 5 will carry
 //! it in review files).
 
+pub mod check;
 pub mod compare;
 pub mod docx;
 pub mod draft;
@@ -256,6 +257,10 @@ pub struct Report {
     pub appendices: Appendices,
     pub versions: Vec<IssuedVersion>,
     pub comments: BTreeMap<RecordId, Comment>,
+    /// Flags of the identifying-details check that a person dismissed, with why.
+    pub dismissals: Vec<crate::content::briefing::Dismissal>,
+    /// The last passed check, for the anonymised report.
+    pub check: Option<crate::content::briefing::CheckRecord>,
 }
 
 /// What drafting again found for an edited section: the reviewer's text and the new draft,
