@@ -47,9 +47,15 @@ pub fn ReportPage() -> impl IntoView {
         FixAt::Finding(id) => review_section_href(review_id, ReviewSection::Finding(*id)),
         FixAt::Action(id) => review_section_href(review_id, ReviewSection::Action(*id)),
         FixAt::Answer(_) | FixAt::SetUp => {
-            format!("{}#review-questions", review_section_href(review_id, ReviewSection::SetUp))
+            format!(
+                "{}#review-questions",
+                review_section_href(review_id, ReviewSection::SetUp)
+            )
         }
-        FixAt::DelayLog => format!("{}#time-taken", review_section_href(review_id, ReviewSection::Overview)),
+        FixAt::DelayLog => format!(
+            "{}#time-taken",
+            review_section_href(review_id, ReviewSection::Overview)
+        ),
     };
 
     let download = move |word: bool| {
@@ -69,9 +75,13 @@ pub fn ReportPage() -> impl IntoView {
                 .map_err(|e| e.to_string())
                 .and_then(|bytes| {
                     let name = file_name(&stem, clock::today(), ".docx", false);
-                    files::download(&name, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", &bytes)
-                        .map(|()| name)
-                        .map_err(|e| e.to_string())
+                    files::download(
+                        &name,
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        &bytes,
+                    )
+                    .map(|()| name)
+                    .map_err(|e| e.to_string())
                 })
         } else {
             let page = report_page(&text, Output::Full);

@@ -50,7 +50,12 @@ impl Report {
     }
 
     /// Dismisses a flag as not identifying, with why.
-    pub fn dismiss(&mut self, flag: &Flag, reason: &str, at: DateTime<Utc>) -> Result<(), FieldError> {
+    pub fn dismiss(
+        &mut self,
+        flag: &Flag,
+        reason: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), FieldError> {
         if reason.trim().is_empty() {
             return Err(FieldError::new(
                 "dismiss-reason",
@@ -81,7 +86,8 @@ impl Report {
             return Err(FieldError::new(
                 "check-flags",
                 if open == 1 {
-                    "1 flag is still open: fix it in the report or dismiss it with a reason".to_owned()
+                    "1 flag is still open: fix it in the report or dismiss it with a reason"
+                        .to_owned()
                 } else {
                     format!("{open} flags are still open: fix each in the report or dismiss it with a reason")
                 },
@@ -130,17 +136,27 @@ mod tests {
         let flags = checker.check(&parts);
         assert!(!flags.is_empty(), "the postcode is flagged");
         assert!(flags[0].anchor == "report-section-facts");
-        assert!(report.confirm_check(&parts, &flags, "Lead reviewer", at).is_err());
+        assert!(report
+            .confirm_check(&parts, &flags, "Lead reviewer", at)
+            .is_err());
         assert!(report.dismiss(&flags[0], " ", at).is_err());
         // Fixed in the text instead: nothing is flagged, and the check can pass.
-        report.sections.get_mut(&SectionKey::Facts).unwrap().body = "The family lived in the city.".into();
+        report.sections.get_mut(&SectionKey::Facts).unwrap().body =
+            "The family lived in the city.".into();
         let parts = report.text_parts(ReviewModel::LearningEvent);
         let flags = checker.check(&parts);
         assert!(report.confirm_check(&parts, &flags, " ", at).is_err());
-        report.confirm_check(&parts, &flags, "Lead reviewer", at).unwrap();
+        report
+            .confirm_check(&parts, &flags, "Lead reviewer", at)
+            .unwrap();
         assert!(report.anonymised_ready(&parts));
         // Any change after asks for a new check.
-        report.sections.get_mut(&SectionKey::Facts).unwrap().body.push_str(" More.");
+        report
+            .sections
+            .get_mut(&SectionKey::Facts)
+            .unwrap()
+            .body
+            .push_str(" More.");
         assert!(!report.anonymised_ready(&report.text_parts(ReviewModel::LearningEvent)));
     }
 
@@ -149,12 +165,16 @@ mod tests {
         let at = Utc.with_ymd_and_hms(2027, 3, 1, 9, 0, 0).unwrap();
         let content = ReviewContent::default();
         let mut report = Report::default();
-        report.answers.insert(crate::ids::RecordId::fixed(1), "Seen at EH6 7QR".into());
+        report
+            .answers
+            .insert(crate::ids::RecordId::fixed(1), "Seen at EH6 7QR".into());
         let parts = report.text_parts(ReviewModel::LearningEvent);
         let flags = Checker::new(&content).check(&parts);
         assert_eq!(report.open_flags(&flags).len(), flags.len());
         for flag in &flags {
-            report.dismiss(flag, "The clinic's postcode, not the family's", at).unwrap();
+            report
+                .dismiss(flag, "The clinic's postcode, not the family's", at)
+                .unwrap();
         }
         assert!(report.open_flags(&flags).is_empty());
         report.confirm_check(&parts, &flags, "Chair", at).unwrap();
