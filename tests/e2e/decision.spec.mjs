@@ -231,6 +231,13 @@ test("the set-up holds the team, model, scope, questions and family liaison, and
   await page.getByLabel("What was agreed with the family").fill("Her son will meet the reviewer once.");
   await page.getByRole("button", { name: "Log the contact" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Enter the date of the contact");
+  // A date typed wrongly says what is wrong with it, not "enter the date".
+  await fillDate(page, "contact-date", { day: 31, month: 2, year: 2026 });
+  await page.getByRole("button", { name: "Log the contact" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" }).getByRole("link")).toHaveText([
+    "The date of the contact must be a real date",
+    "Enter what was discussed or agreed",
+  ]);
   await fillDate(page, "contact-date", ukDate(-3));
   await page.getByLabel("What was discussed or agreed").fill("Letter explaining the review");
   await page.getByRole("button", { name: "Log the contact" }).click();

@@ -13,7 +13,7 @@ use sightline_core::review::decision::{
 };
 use sightline_core::{DateParts, Milestone, RecordId, ReviewType};
 
-use super::detail_inputs::{DetailDate, DetailText};
+use super::detail_inputs::{DetailDate, DetailText, TypedDates};
 use crate::components::error_summary::error_for;
 use crate::components::{described_by, use_page_title, DateInput, ErrorSummary, Field};
 use crate::platform::{clock, dom};
@@ -150,41 +150,22 @@ fn ReturnsSection() -> impl IntoView {
 
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut date_problems = Vec::new();
-        let mut read_date = |parts: DateParts, field: &'static str, name: &'static str| {
-            if parts.is_empty() {
-                return None;
-            }
-            parts
-                .parse()
-                .map_err(|e| {
-                    date_problems.push(FieldError::new(
-                        field,
-                        e.message(sightline_core::DateLabel { name, what: name }),
-                    ))
-                })
-                .ok()
-        };
-        let asked_on = read_date(asked.get_untracked(), "return-asked", "The date asked");
-        let due_on = read_date(due.get_untracked(), "return-due", "The date due");
+        let mut dates = TypedDates::default();
+        let asked_on = dates.read(&asked.get_untracked(), "return-asked", "The date asked");
+        let due_on = dates.read(&due.get_untracked(), "return-due", "The date due");
         let timescales = review.read_untracked().timescales.clone();
         match validate_return_request(&agency.get_untracked(), asked_on, due_on, &timescales) {
-            Ok(request) if date_problems.is_empty() => {
+            Ok(request) if dates.all_read() => {
                 errors.set(Vec::new());
                 session.edit(|r| r.add_return(new_id(), request));
                 agency.set(String::new());
                 due.set(DateParts::default());
                 request_animation_frame(|| dom::focus_element("return-agency"));
             }
-            result => {
-                let mut problems = result.err().unwrap_or_default();
-                // A date typed wrongly says what is wrong with it, not "enter the date".
-                problems.retain(|p| !date_problems.iter().any(|d| d.field == p.field));
-                problems.extend(date_problems);
-                let order = ["return-agency", "return-asked", "return-due"];
-                problems.sort_by_key(|e| order.iter().position(|f| *f == e.field));
-                errors.set(problems);
-            }
+            result => errors.set(dates.merge(
+                result.err().unwrap_or_default(),
+                &["return-agency", "return-asked", "return-due"],
+            )),
         }
     };
 
@@ -444,29 +425,14 @@ fn DecisionSection() -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut date_problems = Vec::new();
-        let mut read_date = |parts: DateParts, field: &'static str, name: &'static str| {
-            if parts.is_empty() {
-                return None;
-            }
-            match parts.parse() {
-                Ok(d) => Some(d),
-                Err(e) => {
-                    date_problems.push(FieldError::new(
-                        field,
-                        e.message(sightline_core::DateLabel { name, what: name }),
-                    ));
-                    None
-                }
-            }
-        };
-        let on = read_date(
-            decided_on.get_untracked(),
+        let mut dates = TypedDates::default();
+        let on = dates.read(
+            &decided_on.get_untracked(),
             "decision-date",
             "The date of the decision",
         );
-        let ratified = read_date(
-            ratified_on.get_untracked(),
+        let ratified = dates.read(
+            &ratified_on.get_untracked(),
             "decision-ratified",
             "The date of ratification",
         );
@@ -495,20 +461,14 @@ fn DecisionSection() -> impl IntoView {
             "decision-ratified",
         ];
         match result {
-            Ok((decision, on)) if date_problems.is_empty() => {
+            Ok((decision, on)) if dates.all_read() => {
                 errors.set(Vec::new());
                 session.edit(|r| r.record_decision(decision, on));
                 editing.set(false);
                 request_animation_frame(|| dom::focus_element("decision-recorded"));
             }
-            Ok(_) => errors.set(date_problems),
-            Err(mut problems) => {
-                // A date typed wrongly says so, not "enter the date".
-                problems.retain(|p| !date_problems.iter().any(|d| d.field == p.field));
-                problems.extend(date_problems);
-                problems.sort_by_key(|e| order.iter().position(|f| *f == e.field));
-                errors.set(problems);
-            }
+            Ok(_) => errors.set(dates.merge(Vec::new(), &order)),
+            Err(problems) => errors.set(dates.merge(problems, &order)),
         }
     };
 

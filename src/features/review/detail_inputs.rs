@@ -95,3 +95,50 @@ pub fn DetailDate(
         <DateInput id=id legend=legend hint=hint.map(str::to_owned) parts error=problem />
     }
 }
+
+/// The dates a form read when it was sent, and the problems of those typed wrongly: so that a
+/// date typed wrongly says what is wrong with it rather than the core's "enter the date".
+#[derive(Default)]
+pub struct TypedDates(Vec<sightline_core::FieldError>);
+
+impl TypedDates {
+    /// The date typed in `parts`; `None` when the boxes are empty or do not make a date (then
+    /// the problem is kept for `field`, named as `name`: "The date asked").
+    pub fn read(
+        &mut self,
+        parts: &DateParts,
+        field: &'static str,
+        name: &'static str,
+    ) -> Option<NaiveDate> {
+        if parts.is_empty() {
+            return None;
+        }
+        parts
+            .parse()
+            .map_err(|e| {
+                self.0.push(sightline_core::FieldError::new(
+                    field,
+                    e.message(DateLabel { name, what: name }),
+                ))
+            })
+            .ok()
+    }
+
+    /// Whether every date read was empty or a date.
+    pub fn all_read(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The core's `problems` with each wrongly typed date's own message in place of any for its
+    /// field, in the page's `order` of fields.
+    pub fn merge(
+        self,
+        mut problems: Vec<sightline_core::FieldError>,
+        order: &[&str],
+    ) -> Vec<sightline_core::FieldError> {
+        problems.retain(|p| !self.0.iter().any(|d| d.field == p.field));
+        problems.extend(self.0);
+        problems.sort_by_key(|e| order.iter().position(|f| *f == e.field));
+        problems
+    }
+}

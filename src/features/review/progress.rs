@@ -9,6 +9,7 @@ use sightline_core::review::progress::Pace;
 use sightline_core::review::settings::{parse_timescales, TIMESCALE_FIELDS};
 use sightline_core::{DateParts, Timescales};
 
+use super::detail_inputs::TypedDates;
 use crate::components::error_summary::error_for;
 use crate::components::{described_by, load_once, DateInput, ErrorSummary, Field};
 use crate::platform::clock;
@@ -28,36 +29,15 @@ pub fn ProgressSection() -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let parts = on.get_untracked();
-        let (date, date_problem) = if parts.is_empty() {
-            (None, None)
-        } else {
-            match parts.parse() {
-                Ok(d) => (Some(d), None),
-                Err(e) => (
-                    None,
-                    Some(FieldError::new(
-                        "delay-date",
-                        e.message(sightline_core::DateLabel {
-                            name: "The date of the delay",
-                            what: "the date of the delay",
-                        }),
-                    )),
-                ),
-            }
-        };
+        let mut dates = TypedDates::default();
+        let date = dates.read(&parts, "delay-date", "The date of the delay");
         let typed = reason.get_untracked();
         match session.try_edit(|r| r.log_delay(new_id(), date, &typed)) {
             Ok(()) => {
                 errors.set(Vec::new());
                 reason.set(String::new());
             }
-            Err(mut problems) => {
-                if let Some(p) = date_problem {
-                    problems.retain(|e| e.field != "delay-date");
-                    problems.insert(0, p);
-                }
-                errors.set(problems);
-            }
+            Err(problems) => errors.set(dates.merge(problems, &["delay-date", "delay-reason"])),
         }
     };
     let time_taken = move || {

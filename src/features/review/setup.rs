@@ -7,7 +7,7 @@ use sightline_core::form::FieldError;
 use sightline_core::review::setup::{ReviewModel, TeamMember, TeamPart};
 use sightline_core::DateParts;
 
-use super::detail_inputs::{DetailDate, DetailText};
+use super::detail_inputs::{DetailDate, DetailText, TypedDates};
 use crate::components::error_summary::error_for;
 use crate::components::{described_by, use_page_title, DateInput, ErrorSummary, Field};
 use crate::platform::dom;
@@ -257,23 +257,8 @@ fn FamilySection() -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let parts = on.get_untracked();
-        let (date, date_problem) = if parts.is_empty() {
-            (None, None)
-        } else {
-            match parts.parse() {
-                Ok(d) => (Some(d), None),
-                Err(e) => (
-                    None,
-                    Some(FieldError::new(
-                        "contact-date",
-                        e.message(sightline_core::DateLabel {
-                            name: "The date of the contact",
-                            what: "the date of the contact",
-                        }),
-                    )),
-                ),
-            }
-        };
+        let mut dates = TypedDates::default();
+        let date = dates.read(&parts, "contact-date", "The date of the contact");
         let typed = note.get_untracked();
         match session.try_edit(|r| r.setup.log_contact(new_id(), date, &typed)) {
             Ok(()) => {
@@ -281,13 +266,7 @@ fn FamilySection() -> impl IntoView {
                 on.set(DateParts::default());
                 note.set(String::new());
             }
-            Err(mut problems) => {
-                if let Some(p) = date_problem {
-                    problems.retain(|e| e.field != "contact-date");
-                    problems.insert(0, p);
-                }
-                errors.set(problems);
-            }
+            Err(problems) => errors.set(dates.merge(problems, &["contact-date", "contact-note"])),
         }
     };
     let contacts = move || {
