@@ -18,12 +18,6 @@ use crate::content::Briefing;
 )]
 pub struct DocxError(String);
 
-impl DocxError {
-    pub(crate) fn new(what: String) -> Self {
-        Self(what)
-    }
-}
-
 const BULLETS: usize = 1;
 
 /// Text as Word can hold it: XML forbids most control characters, so they become spaces; a
@@ -35,13 +29,32 @@ pub(crate) fn clean(text: &str) -> String {
         .collect()
 }
 
-fn paragraph(text: &str) -> Paragraph {
+pub(crate) fn paragraph(text: &str) -> Paragraph {
     Paragraph::new().add_run(Run::new().add_text(clean(text)))
 }
 
-/// The briefing as the bytes of a .docx file.
-pub fn briefing_docx(briefing: &Briefing) -> Result<Vec<u8>, DocxError> {
-    let mut doc = Docx::new()
+/// A heading style: `id` "Heading1", shown as `name` "Heading 1", at outline `level` (0 is
+/// the top), so Word's navigation pane lists it.
+pub(crate) fn heading_style(id: &str, name: &str, size: usize, level: usize) -> Style {
+    Style::new(id, StyleType::Paragraph)
+        .name(name)
+        .based_on("Normal")
+        .next("Normal")
+        .size(size)
+        .bold()
+        .outline_lvl(level)
+}
+
+/// A list item of the document's one bulleted list.
+pub(crate) fn bullet(text: &str) -> Paragraph {
+    paragraph(text).numbering(NumberingId::new(BULLETS), IndentLevel::new(0))
+}
+
+/// A document in Sightline's house style: Arial 11 pt, a bold Title of `title_size`
+/// half-points, and one bulleted list (see [`bullet`]). Heading styles are added by each
+/// document.
+pub(crate) fn house_document(title_size: usize) -> Docx {
+    Docx::new()
         .default_fonts(RunFonts::new().ascii("Arial").hi_ansi("Arial").cs("Arial"))
         .default_size(22)
         .add_style(
@@ -49,17 +62,8 @@ pub fn briefing_docx(briefing: &Briefing) -> Result<Vec<u8>, DocxError> {
                 .name("Title")
                 .based_on("Normal")
                 .next("Normal")
-                .size(40)
+                .size(title_size)
                 .bold(),
-        )
-        .add_style(
-            Style::new("Heading1", StyleType::Paragraph)
-                .name("Heading 1")
-                .based_on("Normal")
-                .next("Normal")
-                .size(30)
-                .bold()
-                .outline_lvl(0),
         )
         .add_abstract_numbering(
             AbstractNumbering::new(BULLETS).add_level(
@@ -79,6 +83,19 @@ pub fn briefing_docx(briefing: &Briefing) -> Result<Vec<u8>, DocxError> {
             ),
         )
         .add_numbering(Numbering::new(BULLETS, BULLETS))
+}
+
+/// The bytes of a finished document.
+pub(crate) fn pack(doc: Docx) -> Result<Vec<u8>, DocxError> {
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    doc.pack(&mut bytes).map_err(|e| DocxError(e.to_string()))?;
+    Ok(bytes.into_inner())
+}
+
+/// The briefing as the bytes of a .docx file.
+pub fn briefing_docx(briefing: &Briefing) -> Result<Vec<u8>, DocxError> {
+    let mut doc = house_document(40)
+        .add_style(heading_style("Heading1", "Heading 1", 30, 0))
         .add_paragraph(paragraph(&briefing.title).style("Title"))
         .add_paragraph(paragraph("7-minute briefing"));
     if !briefing.audience.trim().is_empty() {
@@ -93,10 +110,7 @@ pub fn briefing_docx(briefing: &Briefing) -> Result<Vec<u8>, DocxError> {
                 Block::Paragraph(text) => doc = doc.add_paragraph(paragraph(&text)),
                 Block::List(items) => {
                     for item in items {
-                        doc = doc.add_paragraph(
-                            paragraph(&item)
-                                .numbering(NumberingId::new(BULLETS), IndentLevel::new(0)),
-                        );
+                        doc = doc.add_paragraph(bullet(&item));
                     }
                 }
             }
@@ -106,7 +120,5 @@ pub fn briefing_docx(briefing: &Briefing) -> Result<Vec<u8>, DocxError> {
     if !approval.is_empty() {
         doc = doc.add_paragraph(paragraph(&approval));
     }
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    doc.pack(&mut bytes).map_err(|e| DocxError(e.to_string()))?;
-    Ok(bytes.into_inner())
+    pack(doc)
 }

@@ -3,30 +3,10 @@
 //! lists, page numbers in the footer and, for the full report, "RESTRICTED" in the header of
 //! every page.
 
-use docx_rs::{
-    AbstractNumbering, AlignmentType, Docx, Footer, Header, IndentLevel, Level, LevelJc, LevelText,
-    NumberFormat, Numbering, NumberingId, PageNum, Paragraph, Run, RunFonts, SpecialIndentType,
-    Start, Style, StyleType,
-};
+use docx_rs::{AlignmentType, Footer, Header, PageNum, Paragraph, Run};
 
 use super::render::{blocks, Output, ReportBlock, ReportText};
-use crate::render::docx::{clean, DocxError};
-
-const BULLETS: usize = 1;
-
-fn paragraph(text: &str) -> Paragraph {
-    Paragraph::new().add_run(Run::new().add_text(clean(text)))
-}
-
-fn heading_style(id: &str, name: &str, size: usize, level: usize) -> Style {
-    Style::new(id, StyleType::Paragraph)
-        .name(name)
-        .based_on("Normal")
-        .next("Normal")
-        .size(size)
-        .bold()
-        .outline_lvl(level)
-}
+use crate::render::docx::{bullet, heading_style, house_document, pack, paragraph, DocxError};
 
 /// The report as the bytes of a .docx file.
 pub fn report_docx(text: &ReportText<'_>, output: Output) -> Result<Vec<u8>, DocxError> {
@@ -36,38 +16,10 @@ pub fn report_docx(text: &ReportText<'_>, output: Output) -> Result<Vec<u8>, Doc
             .add_run(Run::new().add_text("Page "))
             .add_page_num(PageNum::new()),
     );
-    let mut doc = Docx::new()
-        .default_fonts(RunFonts::new().ascii("Arial").hi_ansi("Arial").cs("Arial"))
-        .default_size(22)
-        .add_style(
-            Style::new("Title", StyleType::Paragraph)
-                .name("Title")
-                .based_on("Normal")
-                .next("Normal")
-                .size(44)
-                .bold(),
-        )
+    let mut doc = house_document(44)
         .add_style(heading_style("Heading1", "Heading 1", 32, 0))
         .add_style(heading_style("Heading2", "Heading 2", 26, 1))
         .add_style(heading_style("Heading3", "Heading 3", 24, 2))
-        .add_abstract_numbering(
-            AbstractNumbering::new(BULLETS).add_level(
-                Level::new(
-                    0,
-                    Start::new(1),
-                    NumberFormat::new("bullet"),
-                    LevelText::new("\u{2022}"),
-                    LevelJc::new("left"),
-                )
-                .indent(
-                    Some(720),
-                    Some(SpecialIndentType::Hanging(360)),
-                    None,
-                    None,
-                ),
-            ),
-        )
-        .add_numbering(Numbering::new(BULLETS, BULLETS))
         .footer(footer);
     if output == Output::Full {
         doc = doc.header(
@@ -104,19 +56,13 @@ pub fn report_docx(text: &ReportText<'_>, output: Output) -> Result<Vec<u8>, Doc
                 ReportBlock::Paragraph(text) => doc = doc.add_paragraph(paragraph(&text)),
                 ReportBlock::List(items) => {
                     for item in items {
-                        doc = doc.add_paragraph(
-                            paragraph(&item)
-                                .numbering(NumberingId::new(BULLETS), IndentLevel::new(0)),
-                        );
+                        doc = doc.add_paragraph(bullet(&item));
                     }
                 }
             }
         }
     }
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    doc.pack(&mut bytes)
-        .map_err(|e| DocxError::new(e.to_string()))?;
-    Ok(bytes.into_inner())
+    pack(doc)
 }
 
 #[cfg(test)]
