@@ -69,7 +69,8 @@ pub async fn save_point_of_stored(id: ReviewId, reason: PointReason) -> Result<(
 }
 
 /// Puts the review back as it was at restore point `key`, after keeping the review as it is
-/// now as a point of its own (so the restore can be undone).
+/// now as a point of its own (so the restore can be undone). The report's issued versions are
+/// never taken back.
 pub async fn restore(id: ReviewId, key: &str) -> Result<(), RestoreError> {
     let store = storage::shared().await?;
     let text = store
@@ -78,9 +79,16 @@ pub async fn restore(id: ReviewId, key: &str) -> Result<(), RestoreError> {
         .ok_or(RestoreError::Gone)?;
     let read = read_review_file(text.as_bytes(), &mut BrowserIds)
         .map_err(|e| RestoreError::Unreadable(e.to_string()))?;
-    save_point_of_stored(id, PointReason::BeforeRestore).await?;
+    let stored = store.get(id).await?;
+    if let Some(stored) = &stored {
+        save_point(&stored.review, &stored.content, PointReason::BeforeRestore).await?;
+    }
     let mut review = read.value.review;
     review.id = id;
+    // A version of the report issued since the point has gone out to people: it stays.
+    if let Some(stored) = &stored {
+        review.report.keep_issued_from(&stored.review.report);
+    }
     store.replace(&review, &read.value.content).await?;
     Ok(())
 }

@@ -50,7 +50,7 @@ fn a_review_file_reads_back_the_same_review_with_nothing_repaired() {
     let read = read_review_file(text.as_bytes(), &mut SeededIds::new(1)).unwrap();
     assert_eq!(read.repairs, Vec::<String>::new());
     assert_eq!(read.info.kind, FileKind::Review);
-    assert_eq!(read.info.format_version, 4);
+    assert_eq!(read.info.format_version, 5);
     assert_eq!(read.info.exported_at, Some(at(10)));
     assert!(!read.value.content.findings.is_empty());
     assert!(!read.value.content.actions.is_empty());
@@ -77,7 +77,7 @@ fn writing_is_deterministic() {
         write_review_file(&read.value.review, &read.value.content, at(10), "0.1.0"),
         first
     );
-    assert!(first.starts_with("{\n  \"kind\": \"sightline.review\",\n  \"format_version\": 4,"));
+    assert!(first.starts_with("{\n  \"kind\": \"sightline.review\",\n  \"format_version\": 5,"));
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn every_kind_of_bad_file_has_its_own_message() {
         ids,
     );
     let newer = good
-        .replacen("\"format_version\": 4", "\"format_version\": 5", 1)
+        .replacen("\"format_version\": 5", "\"format_version\": 6", 1)
         .replacen(
             "\"app_version\": \"0.1.0\"",
             "\"app_version\": \"3.1.0\"",
@@ -127,7 +127,7 @@ fn every_kind_of_bad_file_has_its_own_message() {
     assert_eq!(
         error,
         FileError::NewerVersion {
-            version: 5,
+            version: 6,
             app_version: Some("3.1.0".into())
         }
     );
@@ -856,6 +856,16 @@ fn v4_additions(review: &mut serde_json::Value) {
         "staff_support": ""
     });
     review["delays"] = serde_json::json!({});
+    v5_additions(review);
+}
+
+/// The version 5 addition to a review's details, at its default: an empty report.
+fn v5_additions(review: &mut serde_json::Value) {
+    review["report"] = serde_json::json!({
+        "sections": {}, "core_data": {}, "answers": {},
+        "appendices": { "map": false, "chronology": false, "terms_of_reference": false },
+        "versions": {}, "comments": {}, "dismissals": [], "check": null
+    });
 }
 
 /// A version 3 file migrates to version 4: read and written again, it is the version 3 file
@@ -876,7 +886,7 @@ fn a_version_3_file_migrates_to_version_4_with_nothing_else_changed() {
         read.info.app_version.as_deref().unwrap(),
     );
     let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    expected["format_version"] = 4.into();
+    expected["format_version"] = 5.into();
     v4_additions(&mut expected["review"]);
     let written: serde_json::Value = serde_json::from_str(&written).unwrap();
     assert_eq!(written, expected);
@@ -900,7 +910,7 @@ fn a_version_3_file_migrates_to_version_4_with_nothing_else_changed() {
         read.info.app_version.as_deref().unwrap(),
     );
     let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    expected["format_version"] = 4.into();
+    expected["format_version"] = 5.into();
     for review in expected["reviews"].as_array_mut().unwrap() {
         v4_additions(&mut review["review"]);
     }
@@ -912,12 +922,10 @@ fn a_version_3_file_migrates_to_version_4_with_nothing_else_changed() {
     assert_eq!(contribution.value.role, "Health Visitor 7");
 }
 
-/// The current writer still writes the current version's golden files byte for byte. The
-/// frozen schemas share some small types with the model (dates of events, "seen", kinds of
-/// person and of map node, version 3's learning records and version 4's decision and set-up);
-/// this is what stops a change to one of them from silently changing a released version.
+/// A version 4 file migrates to version 5: read and written again, it is the version 4 file
+/// with an empty report and nothing else changed (the review and the backup's settings).
 #[test]
-fn the_version_4_golden_files_are_still_written_byte_for_byte() {
+fn a_version_4_file_migrates_to_version_5_with_an_empty_report() {
     let bytes = fixture("review-v4.sightline.json");
     let read = read_review_file(&bytes, &mut SeededIds::new(1)).unwrap();
     assert!(read.repairs.is_empty(), "{:?}", read.repairs);
@@ -925,9 +933,66 @@ fn the_version_4_golden_files_are_still_written_byte_for_byte() {
     let review = &read.value.review;
     assert_eq!(review.agency_returns.len(), 3);
     assert_eq!(review.setup.questions.len(), 2);
-    assert_eq!(review.status, sightline_core::ReviewStatus::Open);
     assert!(review.decision.is_some());
-    assert_eq!(review.timescales.decision_weeks, 8);
+    assert_eq!(review.report, sightline_core::report::Report::default());
+    let written = write_review_file(
+        &read.value.review,
+        &read.value.content,
+        read.info.exported_at.unwrap(),
+        read.info.app_version.as_deref().unwrap(),
+    );
+    let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    expected["format_version"] = 5.into();
+    v5_additions(&mut expected["review"]);
+    let written: serde_json::Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(written, expected);
+
+    let bytes = fixture("backup-v4.sightline.json");
+    let read = read_backup(&bytes, &mut SeededIds::new(1)).unwrap();
+    let settings = read.value.settings.clone().expect("the backup carries settings");
+    let reviews: Vec<(Review, ReviewContent)> = read
+        .value
+        .reviews
+        .into_iter()
+        .map(|file| {
+            let mut review = file.review;
+            review.synced_at = file.based_on;
+            (review, file.content)
+        })
+        .collect();
+    let written = write_backup_with_settings(
+        &reviews,
+        Some(&settings),
+        read.info.exported_at.unwrap(),
+        read.info.app_version.as_deref().unwrap(),
+    );
+    let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    expected["format_version"] = 5.into();
+    for review in expected["reviews"].as_array_mut().unwrap() {
+        v5_additions(&mut review["review"]);
+    }
+    let written: serde_json::Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(written, expected);
+    assert!(read_pack(&fixture("reflection-pack-v4.sightline.json")).is_ok());
+    assert!(read_contribution(&fixture("contribution-v4.sightline.json")).is_ok());
+}
+
+/// The current writer still writes the current version's golden files byte for byte. The
+/// frozen schemas share some small types with the model (dates of events, "seen", kinds of
+/// person and of map node, version 3's learning records, version 4's decision and set-up and
+/// version 5's report); this is what stops a change to one of them from silently changing a
+/// released version.
+#[test]
+fn the_version_5_golden_files_are_still_written_byte_for_byte() {
+    let bytes = fixture("review-v5.sightline.json");
+    let read = read_review_file(&bytes, &mut SeededIds::new(1)).unwrap();
+    assert!(read.repairs.is_empty(), "{:?}", read.repairs);
+    assert_eq!(read.info.format_version, 5);
+    let report = &read.value.review.report;
+    assert_eq!(report.versions.len(), 1);
+    assert_eq!(report.comments.len(), 2);
+    assert!(report.sections[&sightline_core::report::SectionKey::Facts].edited());
+    assert_eq!(report.answers.len(), 1);
     let written = write_review_file(
         &read.value.review,
         &read.value.content,
@@ -936,14 +1001,9 @@ fn the_version_4_golden_files_are_still_written_byte_for_byte() {
     );
     assert_eq!(written, String::from_utf8(bytes).unwrap());
 
-    let bytes = fixture("backup-v4.sightline.json");
+    let bytes = fixture("backup-v5.sightline.json");
     let read = read_backup(&bytes, &mut SeededIds::new(1)).unwrap();
-    let settings = read
-        .value
-        .settings
-        .clone()
-        .expect("the backup carries settings");
-    assert_eq!(settings.committees.len(), 2);
+    let settings = read.value.settings.clone().expect("the backup carries settings");
     let reviews: Vec<(Review, ReviewContent)> = read
         .value
         .reviews
@@ -961,8 +1021,22 @@ fn the_version_4_golden_files_are_still_written_byte_for_byte() {
         read.info.app_version.as_deref().unwrap(),
     );
     assert_eq!(written, String::from_utf8(bytes).unwrap());
-    assert!(read_pack(&fixture("reflection-pack-v4.sightline.json")).is_ok());
-    assert!(read_contribution(&fixture("contribution-v4.sightline.json")).is_ok());
+    assert!(read_pack(&fixture("reflection-pack-v5.sightline.json")).is_ok());
+    assert!(read_contribution(&fixture("contribution-v5.sightline.json")).is_ok());
+}
+
+/// A report that does not read (a hand-edited file, a damaged copy) does not stop the review
+/// opening: it opens without the report, and the repair says so plainly.
+#[test]
+fn a_damaged_report_opens_the_review_without_it_and_says_so() {
+    let bytes = fixture("review-v5.sightline.json");
+    let mut value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    value["review"]["report"]["versions"] = serde_json::json!("not a list of versions");
+    let read = read_review_file(value.to_string().as_bytes(), &mut SeededIds::new(1)).unwrap();
+    assert_eq!(read.value.review.report, sightline_core::report::Report::default());
+    assert_eq!(read.repairs.len(), 1, "{:?}", read.repairs);
+    assert!(read.repairs[0].contains("report"), "{}", read.repairs[0]);
+    assert_eq!(read.value.review.setup.questions.len(), 2, "the rest is read");
 }
 
 /// A version 2 file is migrated to version 3: the same review, with no findings, actions or
@@ -973,7 +1047,7 @@ fn a_version_2_file_migrates_to_version_3_with_no_learning_yet() {
     for name in ["review-v2.sightline.json", "backup-v2.sightline.json"] {
         let bytes = fixture(name);
         let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-        expected["format_version"] = 4.into();
+        expected["format_version"] = 5.into();
         let written = if name.starts_with("review") {
             let read = read_review_file(&bytes, &mut SeededIds::new(1)).unwrap();
             assert_eq!(read.info.format_version, 2);
@@ -1038,7 +1112,7 @@ fn a_version_1_file_migrates_to_version_2_with_an_empty_map() {
         read.info.app_version.as_deref().unwrap(),
     );
     let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    expected["format_version"] = 4.into();
+    expected["format_version"] = 5.into();
     expected["review"]["map_scheme"] = "scie".into();
     v4_additions(&mut expected["review"]);
     for field in ["findings", "actions", "briefings"] {
@@ -1159,6 +1233,35 @@ fn with_decision_and_setup(review: &mut Review) {
         .unwrap();
 }
 
+/// A report part-way through: drafted, one section edited, a question answered, Draft 1
+/// issued, two comments (one resolved).
+fn with_report(review: &mut Review) {
+    use sightline_core::report::SectionKey;
+    let id = sightline_core::RecordId::fixed;
+    let report = &mut review.report;
+    report.redraft(&[
+        (SectionKey::Introduction, "An introduction.".to_owned()),
+        (SectionKey::Facts, "- Event one\n- Event two".to_owned()),
+    ]);
+    report.sections.get_mut(&SectionKey::Facts).unwrap().body =
+        "- Event one, as the reviewer put it\n- Event two".into();
+    let question = *review.setup.questions.keys().next().unwrap();
+    report.answers.insert(question, "Partly: see finding 2.".into());
+    report.core_data.insert(
+        sightline_core::report::CoreItem::AgeBand,
+        sightline_core::report::CoreEntry { value: "0-4".into(), include: true },
+    );
+    report.appendices.terms_of_reference = true;
+    report.issue(id(50), false, "Lead reviewer", at(9)).unwrap();
+    report
+        .add_comment(id(51), SectionKey::Facts, "Health", "Add the GP visit.", at(9))
+        .unwrap();
+    report
+        .add_comment(id(52), SectionKey::Introduction, "Chair", "Fine.", at(10))
+        .unwrap();
+    report.comments.get_mut(&id(52)).unwrap().resolved = true;
+}
+
 /// Writes the golden files. Run once for a new format version, then never again for it:
 /// `SIGHTLINE_WRITE_FIXTURES=1 cargo test -p sightline-core --test format write_fixtures`.
 #[test]
@@ -1169,8 +1272,9 @@ fn write_fixtures() {
     let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
     let (mut review, content) = small(20);
     with_decision_and_setup(&mut review);
+    with_report(&mut review);
     std::fs::write(
-        format!("{dir}/review-v4.sightline.json"),
+        format!("{dir}/review-v5.sightline.json"),
         write_review_file(&review, &content, at(10), "0.1.0"),
     )
     .unwrap();
@@ -1186,7 +1290,7 @@ fn write_fixtures() {
         },
     };
     std::fs::write(
-        format!("{dir}/backup-v4.sightline.json"),
+        format!("{dir}/backup-v5.sightline.json"),
         write_backup_with_settings(
             &[(review.clone(), content.clone()), small(21)],
             Some(&settings),
@@ -1204,7 +1308,7 @@ fn write_fixtures() {
     )
     .unwrap();
     std::fs::write(
-        format!("{dir}/reflection-pack-v4.sightline.json"),
+        format!("{dir}/reflection-pack-v5.sightline.json"),
         write_pack(&pack, at(10), "0.1.0"),
     )
     .unwrap();
@@ -1226,7 +1330,7 @@ fn write_fixtures() {
         }],
     };
     std::fs::write(
-        format!("{dir}/contribution-v4.sightline.json"),
+        format!("{dir}/contribution-v5.sightline.json"),
         write_contribution(&contribution, at(10), "0.1.0"),
     )
     .unwrap();
@@ -1403,4 +1507,67 @@ fn the_decision_and_set_up_merge_entry_by_entry_without_losing_either_side() {
         review.dates.get(sightline_core::Milestone::DecisionMade),
         Some(day(20))
     );
+}
+
+/// Two laptops work on the report at once: each edits a different section, adds a comment and
+/// issues a draft; one resolves a comment both had. Everything of both is kept, and only the
+/// same section edited on both sides asks, with a label that names the section, not an id.
+#[test]
+fn the_report_merges_section_by_section_and_keeps_both_sides_comments_and_versions() {
+    use sightline_core::report::SectionKey;
+    let (mut here, here_content) = small(24);
+    let id =
+        |n: u128| sightline_core::RecordId::fixed(0x0190_0000_0000_7000_8000_0000_0014_0000 + n);
+    edit_details(&mut here, at(9), |r| {
+        r.report.redraft(&[
+            (SectionKey::Introduction, "Intro".to_owned()),
+            (SectionKey::Facts, "Facts".to_owned()),
+            (SectionKey::Analysis, "Analysis".to_owned()),
+        ]);
+        r.report
+            .add_comment(id(1), SectionKey::Facts, "Chair", "Shorter?", at(9))
+            .unwrap();
+    });
+    here.synced_at = Some(at(10));
+    let mut file = ReviewFile {
+        review: here.clone(),
+        content: here_content.clone(),
+        based_on: Some(at(10)),
+    };
+    edit_details(&mut here, at(11), |r| {
+        r.report.sections.get_mut(&SectionKey::Facts).unwrap().body = "Facts by A".into();
+        r.report.sections.get_mut(&SectionKey::Analysis).unwrap().body = "Analysis by A".into();
+        r.report
+            .add_comment(id(2), SectionKey::Facts, "Health", "From A", at(11))
+            .unwrap();
+        r.report.issue(id(3), false, "Lead reviewer", at(11)).unwrap();
+    });
+    edit_details(&mut file.review, at(12), |r| {
+        r.report.sections.get_mut(&SectionKey::Introduction).unwrap().body = "Intro by B".into();
+        r.report.sections.get_mut(&SectionKey::Analysis).unwrap().body = "Analysis by B".into();
+        r.report
+            .add_comment(id(4), SectionKey::Introduction, "Police", "From B", at(12))
+            .unwrap();
+        r.report.comments.get_mut(&id(1)).unwrap().resolved = true;
+        r.report.issue(id(5), false, "Reviewer", at(12)).unwrap();
+    });
+    let plan = plan_merge((&here, &here_content), &file);
+    let subjects: Vec<_> = plan.conflicts.iter().map(|c| c.subject.clone()).collect();
+    assert_eq!(
+        subjects,
+        [ConflictSubject::Detail("report.sections.analysis.body".into())]
+    );
+    assert!(
+        plan.conflicts[0].label.contains("Analysis"),
+        "{}",
+        plan.conflicts[0].label
+    );
+    let (review, _) = plan.resolve(&[Side::File]);
+    let report = &review.report;
+    assert_eq!(report.body(SectionKey::Facts), "Facts by A");
+    assert_eq!(report.body(SectionKey::Introduction), "Intro by B");
+    assert_eq!(report.body(SectionKey::Analysis), "Analysis by B");
+    assert_eq!(report.comments.len(), 3);
+    assert!(report.comments[&id(1)].resolved);
+    assert_eq!(report.versions.len(), 2, "both issued drafts are kept");
 }

@@ -32,7 +32,7 @@ fn a_review_survives_a_round_trip_through_its_record() {
     r.parallel_proceedings.criminal_proceedings = true;
     r.parallel_proceedings.liaison_note = "Monthly call with the SIO".into();
     let text = encode_review(&r);
-    assert!(text.starts_with("{\"record_version\":2,"));
+    assert!(text.starts_with("{\"record_version\":3,"));
     assert_eq!(decode_review(&text), Ok(r.clone()));
     // Writing is deterministic.
     assert_eq!(encode_review(&decode_review(&text).unwrap()), text);
@@ -54,12 +54,18 @@ fn an_old_record_without_optional_fields_gets_defaults() {
     let r = decode_review(&v1).unwrap();
     assert!(r.decision.is_none() && r.agency_returns.is_empty() && r.setup.questions.is_empty());
     assert_eq!(r.timescales.report_months, 5);
+    // And one from version 2, before the report, reads with an empty report.
+    let v2 = text.replacen('{', "{\"record_version\":2,", 1);
+    assert_eq!(
+        decode_review(&v2).unwrap().report,
+        sightline_core::report::Report::default()
+    );
 }
 
 #[test]
 fn newer_and_damaged_records_are_refused_with_a_reason() {
     let newer =
-        encode_review(&review(2, "R", 9)).replace("\"record_version\":2", "\"record_version\":7");
+        encode_review(&review(2, "R", 9)).replace("\"record_version\":3", "\"record_version\":7");
     assert_eq!(decode_review(&newer), Err(RecordError::NewerVersion(7)));
     assert!(decode_review(&newer)
         .unwrap_err()

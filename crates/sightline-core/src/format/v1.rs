@@ -303,6 +303,7 @@ impl ReviewV1 {
             notices: Default::default(),
             setup: Default::default(),
             delays: Default::default(),
+            report: Default::default(),
         };
         for (key, date) in self.stage_dates {
             match Milestone::from_key(&key) {

@@ -5,17 +5,17 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::v3::{content_v3, ContentV3};
-use super::v4::ReviewV4;
+use super::v5::ReviewV5Out;
 use super::{FileKind, FORMAT_VERSION};
 use crate::content::ReviewContent;
 use crate::review::settings::CommitteeSettings;
 use crate::review::Review;
 
 #[derive(Serialize)]
-struct ReviewBodyOut {
+struct ReviewBodyOut<'a> {
     based_on: Option<DateTime<Utc>>,
-    review: ReviewV4,
-    /// Version 4's content is version 3's.
+    review: ReviewV5Out<'a>,
+    /// Versions 4 and 5 keep version 3's content.
     content: ContentV3,
 }
 
@@ -26,7 +26,7 @@ struct ReviewFileOut<'a> {
     exported_at: DateTime<Utc>,
     app_version: &'a str,
     #[serde(flatten)]
-    body: ReviewBodyOut,
+    body: ReviewBodyOut<'a>,
 }
 
 #[derive(Serialize)]
@@ -35,15 +35,15 @@ struct BackupOut<'a> {
     format_version: u32,
     exported_at: DateTime<Utc>,
     app_version: &'a str,
-    reviews: Vec<ReviewBodyOut>,
+    reviews: Vec<ReviewBodyOut<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     settings: Option<&'a CommitteeSettings>,
 }
 
-fn body_out(review: &Review, content: &ReviewContent) -> ReviewBodyOut {
+fn body_out<'a>(review: &'a Review, content: &ReviewContent) -> ReviewBodyOut<'a> {
     ReviewBodyOut {
         based_on: review.synced_at,
-        review: ReviewV4::from(review),
+        review: ReviewV5Out::from(review),
         content: content_v3(content),
     }
 }

@@ -15,7 +15,9 @@ use crate::review::Review;
 /// 2 (issue 13): the review gained its notification, returns, decision, notices, set-up and
 /// delay log. A tab still running a build that knows only version 1 would read such a review
 /// without them and drop them on its next save, so it is told to reload instead.
-pub const RECORD_VERSION: u32 = 2;
+///
+/// 3 (issue 14): the review gained the Reviewer's report, for the same reason.
+pub const RECORD_VERSION: u32 = 3;
 
 /// Why a stored record could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

@@ -3,8 +3,10 @@
 //! version that are kept read-only and compared section by section ([`compare`]), and checked
 //! before each issue ([`quality`]).
 //!
-//! Pure data and rules; the app keeps a report beside the review (format version 5 will carry
-//! it in review files).
+//! Pure data and rules. The report is part of the review's details (`Review::report`), so it is
+//! stored with the review, travels in review files (format version 5 on) and merges field by
+//! field like the rest of the details: each section, each core-data line, each answer, each
+//! comment and each issued version is its own entry, so two copies' additions are both kept.
 
 pub mod check;
 pub mod compare;
@@ -255,7 +257,9 @@ pub struct Report {
     /// The answer to each review question (by the question's id in the set-up).
     pub answers: BTreeMap<RecordId, String>,
     pub appendices: Appendices,
-    pub versions: Vec<IssuedVersion>,
+    /// The issued versions by id (a map, so that two copies that each issued one keep both);
+    /// [`Report::versions_in_order`] lists them.
+    pub versions: BTreeMap<RecordId, IssuedVersion>,
     pub comments: BTreeMap<RecordId, Comment>,
     /// Flags of the identifying-details check that a person dismissed, with why.
     pub dismissals: Vec<crate::content::briefing::Dismissal>,
@@ -320,7 +324,7 @@ impl Report {
     pub fn next_draft(&self) -> VersionName {
         let last = self
             .versions
-            .iter()
+            .values()
             .filter_map(|v| match v.name {
                 VersionName::Draft(n) => Some(n),
                 VersionName::Final => None,
@@ -334,11 +338,12 @@ impl Report {
     /// drafts: nothing is issued after it.
     pub fn issue(
         &mut self,
+        id: RecordId,
         final_version: bool,
         by_role: &str,
         at: DateTime<Utc>,
     ) -> Result<VersionName, FieldError> {
-        if self.versions.iter().any(|v| v.name == VersionName::Final) {
+        if self.is_final() {
             return Err(FieldError::new(
                 "issue-version",
                 "The final version has been issued; nothing can be issued after it",
@@ -355,17 +360,87 @@ impl Report {
         } else {
             self.next_draft()
         };
-        self.versions.push(IssuedVersion {
-            name,
-            issued_by: by_role.trim().to_owned(),
-            issued_at: at,
-            sections: self
-                .sections
-                .iter()
-                .map(|(k, s)| (*k, s.body.clone()))
-                .collect(),
-        });
+        self.versions.insert(
+            id,
+            IssuedVersion {
+                name,
+                issued_by: by_role.trim().to_owned(),
+                issued_at: at,
+                sections: self.working_sections(),
+            },
+        );
         Ok(name)
+    }
+
+    /// Whether the final version has been issued (the report is then read-only).
+    pub fn is_final(&self) -> bool {
+        self.versions.values().any(|v| v.name == VersionName::Final)
+    }
+
+    /// The issued versions, oldest first (by when they were issued, then by name).
+    pub fn versions_in_order(&self) -> Vec<(RecordId, &IssuedVersion)> {
+        let mut list: Vec<_> = self.versions.iter().map(|(id, v)| (*id, v)).collect();
+        list.sort_by(|a, b| {
+            (a.1.issued_at, a.1.name, a.0).cmp(&(b.1.issued_at, b.1.name, b.0))
+        });
+        list
+    }
+
+    /// Keeps every version issued in `other` that this report lacks: an issued version has
+    /// gone out to people, so putting the review back to a restore point made before it was
+    /// issued must not take it away.
+    pub fn keep_issued_from(&mut self, other: &Report) {
+        for (id, version) in &other.versions {
+            self.versions.entry(*id).or_insert_with(|| version.clone());
+        }
+    }
+
+    /// Adds a Review Team member's comment on a section.
+    pub fn add_comment(
+        &mut self,
+        id: RecordId,
+        section: SectionKey,
+        by_role: &str,
+        text: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), FieldError> {
+        if by_role.trim().is_empty() {
+            return Err(FieldError::new(
+                "comment-by",
+                "Enter your role in the Review Team",
+            ));
+        }
+        if text.trim().is_empty() {
+            return Err(FieldError::new("comment-text", "Enter the comment"));
+        }
+        self.comments.insert(
+            id,
+            Comment {
+                section,
+                by_role: by_role.trim().to_owned(),
+                text: text.trim().to_owned(),
+                resolved: false,
+                at,
+            },
+        );
+        Ok(())
+    }
+
+    /// The comments on `section`, oldest first.
+    pub fn comments_on(&self, section: SectionKey) -> Vec<(RecordId, &Comment)> {
+        let mut list: Vec<_> = self
+            .comments
+            .iter()
+            .filter(|(_, c)| c.section == section)
+            .map(|(id, c)| (*id, c))
+            .collect();
+        list.sort_by_key(|(id, c)| (c.at, *id));
+        list
+    }
+
+    /// How many comments are still open.
+    pub fn open_comments(&self) -> usize {
+        self.comments.values().filter(|c| !c.resolved).count()
     }
 
     /// The sections as they stand, keyed like an issued version's, to compare with one.
@@ -429,9 +504,9 @@ mod tests {
     fn versions_are_numbered_drafts_then_final_and_nothing_follows_the_final() {
         let mut report = Report::default();
         report.redraft(&[(SectionKey::Introduction, "Intro".to_owned())]);
-        assert!(report.issue(false, " ", at(9)).is_err());
+        assert!(report.issue(RecordId::fixed(1), false, " ", at(9)).is_err());
         assert_eq!(
-            report.issue(false, "Lead reviewer", at(9)),
+            report.issue(RecordId::fixed(2), false, "Lead reviewer", at(9)),
             Ok(VersionName::Draft(1))
         );
         report
@@ -440,17 +515,61 @@ mod tests {
             .unwrap()
             .body = "Intro, changed".into();
         assert_eq!(
-            report.issue(false, "Lead reviewer", at(10)),
+            report.issue(RecordId::fixed(3), false, "Lead reviewer", at(10)),
             Ok(VersionName::Draft(2))
         );
+        let issued = report.versions_in_order();
         assert_eq!(
-            report.versions[0].sections[&SectionKey::Introduction],
+            issued[0].1.sections[&SectionKey::Introduction],
             "Intro",
             "read-only copy"
         );
-        assert_eq!(report.issue(true, "Chair", at(11)), Ok(VersionName::Final));
-        assert!(report.issue(false, "Lead reviewer", at(12)).is_err());
+        assert_eq!(issued[1].1.name, VersionName::Draft(2));
+        assert_eq!(report.issue(RecordId::fixed(4), true, "Chair", at(11)), Ok(VersionName::Final));
+        assert!(report.issue(RecordId::fixed(5), false, "Lead reviewer", at(12)).is_err());
+        assert!(report.is_final());
         assert_eq!(VersionName::Draft(2).label(), "Draft 2");
+    }
+
+    #[test]
+    fn a_restore_point_from_before_an_issue_keeps_the_issued_version() {
+        let mut now = Report::default();
+        now.redraft(&[(SectionKey::Facts, "Facts".to_owned())]);
+        let before = now.clone();
+        now.issue(RecordId::fixed(7), false, "Lead reviewer", at(9))
+            .unwrap();
+        let mut restored = before;
+        restored.keep_issued_from(&now);
+        assert_eq!(restored.versions.len(), 1);
+        assert_eq!(restored.next_draft(), VersionName::Draft(2));
+    }
+
+    #[test]
+    fn comments_need_a_role_and_text_and_list_by_section_oldest_first() {
+        let mut report = Report::default();
+        assert!(report
+            .add_comment(RecordId::fixed(1), SectionKey::Facts, " ", "Hm", at(9))
+            .is_err());
+        assert!(report
+            .add_comment(RecordId::fixed(1), SectionKey::Facts, "Chair", "  ", at(9))
+            .is_err());
+        report
+            .add_comment(RecordId::fixed(2), SectionKey::Facts, "Chair", "Second", at(10))
+            .unwrap();
+        report
+            .add_comment(RecordId::fixed(3), SectionKey::Facts, "Health", "First", at(9))
+            .unwrap();
+        report
+            .add_comment(RecordId::fixed(4), SectionKey::Analysis, "Police", "Other", at(8))
+            .unwrap();
+        let facts: Vec<&str> = report
+            .comments_on(SectionKey::Facts)
+            .iter()
+            .map(|(_, c)| c.text.as_str())
+            .collect();
+        assert_eq!(facts, ["First", "Second"]);
+        report.comments.get_mut(&RecordId::fixed(2)).unwrap().resolved = true;
+        assert_eq!(report.open_comments(), 2);
     }
 
     #[test]

@@ -232,6 +232,7 @@ pub fn detail_label(path: &str) -> String {
                 other => words(other).to_lowercase(),
             }
         ),
+        "report" => report_label(rest),
         "notification" | "agency_returns" | "recommendation" | "decision" | "notices" | "setup"
         | "delays" => {
             let section = match head {
@@ -257,6 +258,46 @@ pub fn detail_label(path: &str) -> String {
         }
         other => words(&path.replace('.', ": ").replace(other, &words(other))),
     }
+}
+
+/// A field of the report (`sections.analysis.body`) as a person reads it.
+fn report_label(rest: &str) -> String {
+    use crate::report::{CoreItem, SectionKey};
+    let parts: Vec<&str> = rest.split('.').collect();
+    let what = match parts.as_slice() {
+        ["sections", key, field, ..] => {
+            let section = SectionKey::from_key(key).map_or_else(
+                || key.replace('_', " "),
+                |k| {
+                    format!(
+                        "section {}, {}",
+                        k.number(),
+                        k.heading(crate::review::setup::ReviewModel::NotChosen)
+                    )
+                },
+            );
+            if *field == "drafted" {
+                format!("{section} (the text Sightline last drafted)")
+            } else {
+                section
+            }
+        }
+        ["core_data", item, ..] => format!(
+            "core data, {}",
+            CoreItem::ALL
+                .into_iter()
+                .find(|i| i.key() == *item)
+                .map_or_else(|| item.replace('_', " "), |i| i.label().to_lowercase())
+        ),
+        ["answers", ..] => "an answer to a review question".into(),
+        ["appendices", which, ..] => format!("appendices, {}", which.replace('_', " ")),
+        ["versions", ..] => "an issued version".into(),
+        ["comments", _, field, ..] => format!("a comment ({})", field.replace('_', " ")),
+        ["dismissals", ..] => "the flags dismissed in the identifying-details check".into(),
+        ["check", ..] => "the identifying-details check".into(),
+        _ => rest.replace(['.', '_'], " "),
+    };
+    format!("Report: {what}")
 }
 
 /// A detail field's value as a person reads it: a date in UK style, "Yes" or "No", a label.

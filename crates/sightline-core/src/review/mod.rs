@@ -196,6 +196,9 @@ pub struct Review {
     /// The reasons for any delay, by record id.
     #[serde(default)]
     pub delays: BTreeMap<RecordId, DelayNote>,
+    /// The Reviewer's report: its sections, versions and comments (format version 5 on).
+    #[serde(default)]
+    pub report: crate::report::Report,
 }
 
 impl Review {
@@ -230,6 +233,7 @@ impl Review {
             notices: Notices::default(),
             setup: SetUp::default(),
             delays: BTreeMap::new(),
+            report: Default::default(),
         }
     }
 
