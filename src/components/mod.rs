@@ -6,6 +6,7 @@ pub mod date_input;
 pub mod error_summary;
 pub mod event_picker;
 pub mod file_opener;
+pub mod identifying_check;
 pub mod loading;
 pub mod notice;
 pub mod page_title;

@@ -3,13 +3,14 @@
 
 use leptos::prelude::*;
 use sightline_core::content::Briefing;
+use sightline_core::RecordId;
 use sightline_core::format::file_name;
 use sightline_core::render::docx::briefing_docx;
 use sightline_core::render::html::{briefing_page, team_return_page};
 use sightline_core::render::markdown::briefing_markdown;
 use sightline_core::render::slides::briefing_slides;
 
-use super::check::check_state;
+use super::check::briefing_subject;
 use crate::platform::{clock, files};
 use crate::services::session::use_review_session;
 
@@ -47,11 +48,11 @@ impl Format {
 /// The export section of the Briefing page.
 #[component]
 pub fn BriefingExport(
+    briefing: RecordId,
     current: Memo<Option<Briefing>>,
     check_shown: RwSignal<bool>,
 ) -> impl IntoView {
-    let session = use_review_session();
-    let content = session.content();
+    let subject = briefing_subject(briefing, current);
     let format = RwSignal::new(Format::Html);
     let blocked = RwSignal::new(None::<String>);
     let outcome = RwSignal::new(None::<Result<String, String>>);
@@ -60,15 +61,14 @@ pub fn BriefingExport(
         let Some(briefing) = current.get_untracked() else {
             return Err("There is no briefing to export.".into());
         };
-        let committee = session.review().with_untracked(|r| r.committee.clone());
-        let state = content.with_untracked(|c| check_state(&committee, c, &briefing));
+        let state = subject.state();
         if !state.open.is_empty() {
             return Err(format!(
                 "The briefing cannot be exported yet: {} to fix or dismiss. They are listed under \u{201c}Check for identifying details\u{201d}.",
                 if state.open.len() == 1 { "1 flag".to_owned() } else { format!("{} flags", state.open.len()) }
             ));
         }
-        if !state.confirmed {
+        if !briefing.check_is_current(&state.text_hash) {
             return Err("The briefing cannot be exported yet: confirm the check under \u{201c}Check for identifying details\u{201d} for the text as it is now.".into());
         }
         Ok(briefing)

@@ -189,7 +189,7 @@ fn BriefingWorkspace(briefing: RecordId) -> impl IntoView {
         <div class="app-briefing-preview" data-testid="briefing-preview" inner_html=move || fragment.get()></div>
         <div class="app-no-print">
             <check::BriefingCheck briefing current shown=check_shown />
-            <export::BriefingExport current check_shown />
+            <export::BriefingExport briefing current check_shown />
         </div>
     }
 }
