@@ -52,6 +52,7 @@ pub fn BriefingExport(
     current: Memo<Option<Briefing>>,
     check_shown: RwSignal<bool>,
 ) -> impl IntoView {
+    let session = use_review_session();
     let subject = briefing_subject(briefing, current);
     let format = RwSignal::new(Format::Html);
     let blocked = RwSignal::new(None::<String>);
