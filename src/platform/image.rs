@@ -24,6 +24,15 @@ fn fail(error: JsValue) -> ImageError {
     )
 }
 
+/// The largest side of a PNG drawn here, in pixels: browsers refuse bigger canvases.
+pub const MAX_PNG_SIDE: f64 = 8_000.0;
+
+/// The scale that draws a `width` × `height` picture sharply (2 pixels per unit) but with no
+/// side over [`MAX_PNG_SIDE`].
+pub fn fitting_scale(width: u32, height: u32) -> f64 {
+    (MAX_PNG_SIDE / f64::from(width.max(height).max(1))).min(2.0)
+}
+
 /// Renders `svg` (a whole SVG document `width` × `height` units) as PNG bytes, `scale` device
 /// pixels per unit, on a white background.
 pub async fn svg_to_png(

@@ -949,7 +949,11 @@ fn a_version_4_file_migrates_to_version_5_with_an_empty_report() {
 
     let bytes = fixture("backup-v4.sightline.json");
     let read = read_backup(&bytes, &mut SeededIds::new(1)).unwrap();
-    let settings = read.value.settings.clone().expect("the backup carries settings");
+    let settings = read
+        .value
+        .settings
+        .clone()
+        .expect("the backup carries settings");
     let reviews: Vec<(Review, ReviewContent)> = read
         .value
         .reviews
@@ -1003,7 +1007,11 @@ fn the_version_5_golden_files_are_still_written_byte_for_byte() {
 
     let bytes = fixture("backup-v5.sightline.json");
     let read = read_backup(&bytes, &mut SeededIds::new(1)).unwrap();
-    let settings = read.value.settings.clone().expect("the backup carries settings");
+    let settings = read
+        .value
+        .settings
+        .clone()
+        .expect("the backup carries settings");
     let reviews: Vec<(Review, ReviewContent)> = read
         .value
         .reviews
@@ -1033,10 +1041,17 @@ fn a_damaged_report_opens_the_review_without_it_and_says_so() {
     let mut value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
     value["review"]["report"]["versions"] = serde_json::json!("not a list of versions");
     let read = read_review_file(value.to_string().as_bytes(), &mut SeededIds::new(1)).unwrap();
-    assert_eq!(read.value.review.report, sightline_core::report::Report::default());
+    assert_eq!(
+        read.value.review.report,
+        sightline_core::report::Report::default()
+    );
     assert_eq!(read.repairs.len(), 1, "{:?}", read.repairs);
     assert!(read.repairs[0].contains("report"), "{}", read.repairs[0]);
-    assert_eq!(read.value.review.setup.questions.len(), 2, "the rest is read");
+    assert_eq!(
+        read.value.review.setup.questions.len(),
+        2,
+        "the rest is read"
+    );
 }
 
 /// A version 2 file is migrated to version 3: the same review, with no findings, actions or
@@ -1246,15 +1261,26 @@ fn with_report(review: &mut Review) {
     report.sections.get_mut(&SectionKey::Facts).unwrap().body =
         "- Event one, as the reviewer put it\n- Event two".into();
     let question = *review.setup.questions.keys().next().unwrap();
-    report.answers.insert(question, "Partly: see finding 2.".into());
+    report
+        .answers
+        .insert(question, "Partly: see finding 2.".into());
     report.core_data.insert(
         sightline_core::report::CoreItem::AgeBand,
-        sightline_core::report::CoreEntry { value: "0-4".into(), include: true },
+        sightline_core::report::CoreEntry {
+            value: "0-4".into(),
+            include: true,
+        },
     );
     report.appendices.terms_of_reference = true;
     report.issue(id(50), false, "Lead reviewer", at(9)).unwrap();
     report
-        .add_comment(id(51), SectionKey::Facts, "Health", "Add the GP visit.", at(9))
+        .add_comment(
+            id(51),
+            SectionKey::Facts,
+            "Health",
+            "Add the GP visit.",
+            at(9),
+        )
         .unwrap();
     report
         .add_comment(id(52), SectionKey::Introduction, "Chair", "Fine.", at(10))
@@ -1536,15 +1562,29 @@ fn the_report_merges_section_by_section_and_keeps_both_sides_comments_and_versio
     };
     edit_details(&mut here, at(11), |r| {
         r.report.sections.get_mut(&SectionKey::Facts).unwrap().body = "Facts by A".into();
-        r.report.sections.get_mut(&SectionKey::Analysis).unwrap().body = "Analysis by A".into();
+        r.report
+            .sections
+            .get_mut(&SectionKey::Analysis)
+            .unwrap()
+            .body = "Analysis by A".into();
         r.report
             .add_comment(id(2), SectionKey::Facts, "Health", "From A", at(11))
             .unwrap();
-        r.report.issue(id(3), false, "Lead reviewer", at(11)).unwrap();
+        r.report
+            .issue(id(3), false, "Lead reviewer", at(11))
+            .unwrap();
     });
     edit_details(&mut file.review, at(12), |r| {
-        r.report.sections.get_mut(&SectionKey::Introduction).unwrap().body = "Intro by B".into();
-        r.report.sections.get_mut(&SectionKey::Analysis).unwrap().body = "Analysis by B".into();
+        r.report
+            .sections
+            .get_mut(&SectionKey::Introduction)
+            .unwrap()
+            .body = "Intro by B".into();
+        r.report
+            .sections
+            .get_mut(&SectionKey::Analysis)
+            .unwrap()
+            .body = "Analysis by B".into();
         r.report
             .add_comment(id(4), SectionKey::Introduction, "Police", "From B", at(12))
             .unwrap();
@@ -1555,7 +1595,9 @@ fn the_report_merges_section_by_section_and_keeps_both_sides_comments_and_versio
     let subjects: Vec<_> = plan.conflicts.iter().map(|c| c.subject.clone()).collect();
     assert_eq!(
         subjects,
-        [ConflictSubject::Detail("report.sections.analysis.body".into())]
+        [ConflictSubject::Detail(
+            "report.sections.analysis.body".into()
+        )]
     );
     assert!(
         plan.conflicts[0].label.contains("Analysis"),

@@ -69,11 +69,13 @@ pub fn compare(
             let lines_of = |map: &BTreeMap<SectionKey, String>| {
                 map.get(&section)
                     .map(|text| {
+                        // Every line ends in a newline, the last one too: otherwise a line
+                        // that gains a line after it reads as changed.
                         text.lines()
                             .map(str::trim_end)
                             .filter(|l| !l.trim().is_empty())
-                            .collect::<Vec<_>>()
-                            .join("\n")
+                            .map(|l| format!("{l}\n"))
+                            .collect::<String>()
                     })
                     .unwrap_or_default()
             };
@@ -138,6 +140,20 @@ mod tests {
             "2 lines added, 1 removed"
         );
         assert_eq!(by(SectionKey::Facts).summary(), "1 line added");
+        // A line added after the last one leaves the last one as it was.
+        let three = version(&[(
+            SectionKey::Introduction,
+            "A synopsis.\n\nThe purpose.\n\nMore.",
+        )]);
+        let grown = compare(&one, &three);
+        assert_eq!(
+            grown[0].lines,
+            [
+                LineChange::Same("A synopsis.".into()),
+                LineChange::Same("The purpose.".into()),
+                LineChange::Added("More.".into()),
+            ]
+        );
         // In the report's order, not the order of the maps.
         let order: Vec<SectionKey> = changes.iter().map(|c| c.section).collect();
         assert_eq!(

@@ -31,14 +31,17 @@ fn month_year(date: NaiveDate) -> String {
 }
 
 /// An event's date as the report gives it.
-fn event_when(event: &ChronologyEvent) -> String {
+pub(super) fn event_when(event: &ChronologyEvent) -> String {
     match event.date {
         EventDate::Exact(date) => month_year(date),
         other => other.display(),
     }
 }
 
-fn agency_name(content: &ReviewContent, id: Option<crate::ids::RecordId>) -> Option<String> {
+pub(super) fn agency_name(
+    content: &ReviewContent,
+    id: Option<crate::ids::RecordId>,
+) -> Option<String> {
     id.and_then(|id| content.agencies.iter().find(|a| a.id == id))
         .map(|a| a.name.clone())
 }
@@ -472,20 +475,26 @@ fn strategies(review: &Review, content: &ReviewContent) -> String {
 }
 
 fn appendices(report: &Report) -> String {
-    let mut lines = Vec::new();
-    if report.appendices.map {
-        lines.push("- Appendix: the systems map");
-    }
-    if report.appendices.chronology {
-        lines.push("- Appendix: the full chronology");
-    }
-    if report.appendices.terms_of_reference {
-        lines.push("- Appendix: the terms of reference");
-    }
+    // The same names and letters as the appendices the full report carries (`appendix`).
+    let chosen = &report.appendices;
+    let names = [
+        (chosen.terms_of_reference, "Terms of reference"),
+        (chosen.chronology, "The chronology"),
+        (chosen.map, "The systems map"),
+    ];
+    let lines: Vec<String> = names
+        .iter()
+        .filter(|(on, _)| *on)
+        .enumerate()
+        .map(|(n, (_, name))| format!("- Appendix {}: {name}", char::from(b'A' + n as u8)))
+        .collect();
     if lines.is_empty() {
         "No appendices.".into()
     } else {
-        lines.join("\n")
+        format!(
+            "The full report has these appendices, made from the review when it is exported:\n{}",
+            lines.join("\n")
+        )
     }
 }
 

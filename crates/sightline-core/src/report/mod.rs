@@ -8,6 +8,7 @@
 //! field like the rest of the details: each section, each core-data line, each answer, each
 //! comment and each issued version is its own entry, so two copies' additions are both kept.
 
+pub mod appendix;
 pub mod check;
 pub mod compare;
 pub mod docx;
@@ -380,9 +381,7 @@ impl Report {
     /// The issued versions, oldest first (by when they were issued, then by name).
     pub fn versions_in_order(&self) -> Vec<(RecordId, &IssuedVersion)> {
         let mut list: Vec<_> = self.versions.iter().map(|(id, v)| (*id, v)).collect();
-        list.sort_by(|a, b| {
-            (a.1.issued_at, a.1.name, a.0).cmp(&(b.1.issued_at, b.1.name, b.0))
-        });
+        list.sort_by(|a, b| (a.1.issued_at, a.1.name, a.0).cmp(&(b.1.issued_at, b.1.name, b.0)));
         list
     }
 
@@ -525,8 +524,13 @@ mod tests {
             "read-only copy"
         );
         assert_eq!(issued[1].1.name, VersionName::Draft(2));
-        assert_eq!(report.issue(RecordId::fixed(4), true, "Chair", at(11)), Ok(VersionName::Final));
-        assert!(report.issue(RecordId::fixed(5), false, "Lead reviewer", at(12)).is_err());
+        assert_eq!(
+            report.issue(RecordId::fixed(4), true, "Chair", at(11)),
+            Ok(VersionName::Final)
+        );
+        assert!(report
+            .issue(RecordId::fixed(5), false, "Lead reviewer", at(12))
+            .is_err());
         assert!(report.is_final());
         assert_eq!(VersionName::Draft(2).label(), "Draft 2");
     }
@@ -554,13 +558,31 @@ mod tests {
             .add_comment(RecordId::fixed(1), SectionKey::Facts, "Chair", "  ", at(9))
             .is_err());
         report
-            .add_comment(RecordId::fixed(2), SectionKey::Facts, "Chair", "Second", at(10))
+            .add_comment(
+                RecordId::fixed(2),
+                SectionKey::Facts,
+                "Chair",
+                "Second",
+                at(10),
+            )
             .unwrap();
         report
-            .add_comment(RecordId::fixed(3), SectionKey::Facts, "Health", "First", at(9))
+            .add_comment(
+                RecordId::fixed(3),
+                SectionKey::Facts,
+                "Health",
+                "First",
+                at(9),
+            )
             .unwrap();
         report
-            .add_comment(RecordId::fixed(4), SectionKey::Analysis, "Police", "Other", at(8))
+            .add_comment(
+                RecordId::fixed(4),
+                SectionKey::Analysis,
+                "Police",
+                "Other",
+                at(8),
+            )
             .unwrap();
         let facts: Vec<&str> = report
             .comments_on(SectionKey::Facts)
@@ -568,7 +590,11 @@ mod tests {
             .map(|(_, c)| c.text.as_str())
             .collect();
         assert_eq!(facts, ["First", "Second"]);
-        report.comments.get_mut(&RecordId::fixed(2)).unwrap().resolved = true;
+        report
+            .comments
+            .get_mut(&RecordId::fixed(2))
+            .unwrap()
+            .resolved = true;
         assert_eq!(report.open_comments(), 2);
     }
 

@@ -3,6 +3,7 @@
 //! printed page. The anonymised report carries no marking (it is the one that may be shared once
 //! the identifying-details check has passed).
 
+use super::appendix::AppendixPart;
 use super::SectionKey;
 use crate::render::html::page;
 use crate::render::{escape_html, user_text};
@@ -77,6 +78,8 @@ pub struct ReportText<'a> {
     pub version: &'a str,
     pub model: ReviewModel,
     pub sections: Vec<(SectionKey, &'a str)>,
+    /// The appendices made from the review (the full report only; see `report::appendix`).
+    pub appendices: &'a [AppendixPart],
 }
 
 const REPORT_CSS: &str = "
@@ -89,21 +92,69 @@ h4 { font-size: 1.05rem; margin: 1.25rem 0 0.5rem; }
 .report__marking { font-weight: 700; letter-spacing: 0.1em; text-align: center; border: 2px solid #0b0c0c; padding: 0.25rem; }
 .report__meta { color: #505a5f; }
 .report__contents ol { padding-left: 1.5rem; }
+.report__contents-appendix { list-style: none; margin-left: -1.5rem; }
+.report__table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
+.report__table th, .report__table td { border: 1px solid #b1b4b6; padding: 0.25rem 0.4rem; text-align: left; vertical-align: top; }
+.report__table thead { display: table-header-group; }
+.report__map svg { max-width: 100%; height: auto; }
 @media print {
-  @page { size: A4; margin: 20mm 18mm; }
   body { margin: 0; font-size: 11pt; }
-  .report__marking--print { position: fixed; top: 0; left: 0; right: 0; }
   h2 { break-after: avoid; }
   h2.report__section-heading { break-before: page; }
 }
+@page { size: A4; margin: 20mm 18mm; @bottom-center { content: \"Page \" counter(page) \" of \" counter(pages); } }
 ";
+
+/// The full report's printed pages carry the marking at the top of each.
+const RESTRICTED_CSS: &str = "
+@page restricted { @top-center { content: \"RESTRICTED\"; font-weight: 700; letter-spacing: 0.1em; } }
+.report--restricted { page: restricted; }
+";
+
+impl<'a> ReportText<'a> {
+    /// The report text of `sections` (a version's or the working copy's), in the report's
+    /// order, with every section present.
+    pub fn of(
+        title: &'a str,
+        kind: &'a str,
+        version: &'a str,
+        model: ReviewModel,
+        sections: &'a std::collections::BTreeMap<SectionKey, String>,
+    ) -> Self {
+        Self {
+            title,
+            kind,
+            version,
+            model,
+            sections: SectionKey::ALL
+                .into_iter()
+                .map(|key| (key, sections.get(&key).map_or("", String::as_str)))
+                .collect(),
+            appendices: &[],
+        }
+    }
+
+    /// The same text with `appendices` after its sections.
+    pub fn with_appendices(self, appendices: &'a [AppendixPart]) -> Self {
+        Self { appendices, ..self }
+    }
+
+    /// The appendices this output carries: the full report's, and none in the anonymised one.
+    pub fn appendices_for(&self, output: Output) -> &'a [AppendixPart] {
+        match output {
+            Output::Full => self.appendices,
+            Output::Anonymised => &[],
+        }
+    }
+}
 
 /// The report as a single HTML file.
 pub fn report_page(text: &ReportText<'_>, output: Output) -> String {
-    let mut body = String::from("<main>\n");
-    if output == Output::Full {
-        body.push_str("<p class=\"report__marking report__marking--print\" data-marking=\"restricted\">RESTRICTED</p>\n");
-    }
+    let mut body = String::from(match output {
+        // Marked at the top of the page on screen, and at the top of every printed page.
+        Output::Full => "<main class=\"report--restricted\">\n<p class=\"report__marking\" data-marking=\"restricted\">RESTRICTED</p>\n",
+        Output::Anonymised => "<main>\n",
+    });
     body.push_str(&format!(
         "<header>\n<p class=\"report__meta\">{}</p>\n<h1>{}</h1>\n<p class=\"report__meta\">{}{}</p>\n</header>\n",
         user_text(text.kind),
@@ -120,6 +171,12 @@ pub fn report_page(text: &ReportText<'_>, output: Output) -> String {
             "<li><a href=\"#section-{}\">{}</a></li>\n",
             key.key(),
             escape_html(key.heading(text.model))
+        ));
+    }
+    for (n, appendix) in text.appendices_for(output).iter().enumerate() {
+        body.push_str(&format!(
+            "<li class=\"report__contents-appendix\"><a href=\"#appendix-{n}\">{}</a></li>\n",
+            escape_html(appendix.title())
         ));
     }
     body.push_str("</ol>\n</nav>\n");
@@ -149,8 +206,56 @@ pub fn report_page(text: &ReportText<'_>, output: Output) -> String {
         }
         body.push_str("</section>\n");
     }
+    for (n, appendix) in text.appendices_for(output).iter().enumerate() {
+        body.push_str(&format!(
+            "<section aria-labelledby=\"appendix-{n}\">\n<h2 class=\"report__section-heading\" id=\"appendix-{n}\">{}</h2>\n",
+            escape_html(appendix.title())
+        ));
+        match appendix {
+            AppendixPart::Terms {
+                paragraphs,
+                questions,
+                ..
+            } => {
+                for p in paragraphs {
+                    body.push_str(&format!("<p>{}</p>\n", user_text(p)));
+                }
+                if !questions.is_empty() {
+                    body.push_str("<h3>Review questions</h3>\n<ol>\n");
+                    for q in questions {
+                        body.push_str(&format!("<li>{}</li>\n", user_text(q)));
+                    }
+                    body.push_str("</ol>\n");
+                }
+            }
+            AppendixPart::Table { header, rows, .. } => {
+                body.push_str("<table class=\"report__table\">\n<thead><tr>");
+                for h in header {
+                    body.push_str(&format!("<th scope=\"col\">{}</th>", escape_html(h)));
+                }
+                body.push_str("</tr></thead>\n<tbody>\n");
+                for row in rows {
+                    body.push_str("<tr>");
+                    for cell in row {
+                        body.push_str(&format!("<td>{}</td>", user_text(cell)));
+                    }
+                    body.push_str("</tr>\n");
+                }
+                body.push_str("</tbody>\n</table>\n");
+            }
+            // The map's SVG is the core's own, with every text in it escaped.
+            AppendixPart::Map { svg, .. } => {
+                body.push_str(&format!("<div class=\"report__map\">{svg}</div>\n"))
+            }
+        }
+        body.push_str("</section>\n");
+    }
     body.push_str("</main>");
-    page(text.title, REPORT_CSS, &body, None)
+    let css = match output {
+        Output::Full => format!("{REPORT_CSS}{RESTRICTED_CSS}"),
+        Output::Anonymised => REPORT_CSS.to_owned(),
+    };
+    page(text.title, &css, &body, None)
 }
 
 #[cfg(test)]
@@ -184,6 +289,7 @@ mod tests {
             version: "Draft 1",
             model: ReviewModel::LearningTogether,
             sections,
+            appendices: &[],
         };
         let full = report_page(&text, Output::Full);
         for key in SectionKey::ALL {

@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 use sightline_core::content::Briefing;
-use sightline_core::RecordId;
 use sightline_core::format::file_name;
 use sightline_core::render::docx::briefing_docx;
 use sightline_core::render::html::{briefing_page, team_return_page};
 use sightline_core::render::markdown::briefing_markdown;
 use sightline_core::render::slides::briefing_slides;
+use sightline_core::RecordId;
 
 use super::check::briefing_subject;
 use crate::platform::{clock, files};

@@ -13,9 +13,6 @@ use crate::components::{ConfirmDialog, ErrorMessage};
 use crate::platform::ids::BrowserIds;
 use crate::platform::{clock, files, image};
 
-/// The largest side of an exported PNG, in pixels: browsers refuse bigger canvases.
-const MAX_PNG_SIDE: f64 = 8_000.0;
-
 /// Export and import for the map.
 #[component]
 pub fn MapFiles() -> impl IntoView {
@@ -49,7 +46,7 @@ pub fn MapFiles() -> impl IntoView {
         let (svg, width) =
             content.with_untracked(|c| (render_svg(c, &title), geometry::map_width(&c.map_nodes)));
         let height = geometry::map_height();
-        let scale = (MAX_PNG_SIDE / width.max(height) as f64).min(2.0);
+        let scale = image::fitting_scale(width as u32, height as u32);
         let name = file_name(&stem(), clock::today(), ".png", false);
         status.set(Some("Drawing the picture\u{2026}".into()));
         leptos::task::spawn_local(async move {
