@@ -307,6 +307,46 @@ async fn the_decision_and_set_up_are_stored_with_the_review() {
 }
 
 #[wasm_bindgen_test]
+async fn the_report_is_stored_with_the_review_with_its_versions_and_comments() {
+    use sightline_core::report::SectionKey;
+    use sightline_core::RecordId;
+    let name = fresh_name("report").await;
+    let store = ReviewStore::open(&name).await.unwrap();
+    let mut original = review(8, "Review with a report");
+    original.report.redraft(&[
+        (SectionKey::Introduction, "Drafted introduction.".to_owned()),
+        (SectionKey::Facts, "Drafted facts.".to_owned()),
+    ]);
+    original
+        .report
+        .sections
+        .get_mut(&SectionKey::Facts)
+        .unwrap()
+        .body = "Facts as the reviewer wrote them \u{2014} with an \u{e9}.".into();
+    let at = original.updated_at;
+    original
+        .report
+        .issue(RecordId::fixed(1), false, "Lead reviewer", at)
+        .unwrap();
+    original
+        .report
+        .add_comment(
+            RecordId::fixed(2),
+            SectionKey::Facts,
+            "Chair",
+            "Shorter, please.",
+            at,
+        )
+        .unwrap();
+    store.put(&original, &[], 0, &[]).await.unwrap();
+    let stored = store.get(original.id).await.unwrap().unwrap();
+    assert_eq!(stored.review.report, original.report);
+    assert!(stored.review.report.sections[&SectionKey::Facts].edited());
+    assert_eq!(stored.review.report.versions.len(), 1);
+    store.close();
+}
+
+#[wasm_bindgen_test]
 async fn a_database_in_the_first_layout_is_upgraded_with_its_reviews_kept() {
     let name = fresh_name("upgrade").await;
     let old_review = review(3, "Kept from layout 1");

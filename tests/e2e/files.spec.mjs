@@ -9,12 +9,20 @@ import { age, downloadFrom, openFile, importFixtureReview, exportReview, FIXTURE
 
 
 /** The parts of a review file that must survive a round trip: everything but its envelope. */
+const EMPTY_REPORT = {
+  sections: {}, core_data: {}, answers: {},
+  appendices: { map: false, chronology: false, terms_of_reference: false },
+  versions: {}, comments: {}, dismissals: [], check: null,
+};
+
 function body(bytes) {
   const file = JSON.parse(bytes.toString("utf8"));
   // A review imported into this version starts keeping when its details change (for merging
   // field by field) from the moment of the import; that moment is not part of what
   // round-trips.
   const { fields_tracked_since: _since, ...review } = file.review;
+  // A file from before version 5 is read with an empty report, which is written back.
+  if (!("report" in review)) review.report = EMPTY_REPORT;
   return { review, content: file.content };
 }
 
@@ -30,7 +38,7 @@ test("a review exported, deleted and imported again is the same review, and the 
   expect(exported.name).toMatch(/^Generated-review-20-Child-K-\d{4}-\d{2}-\d{2}\.sightline\.json$/);
   const first = JSON.parse(exported.bytes.toString("utf8"));
   expect(first.kind).toBe("sightline.review");
-  expect(first.format_version).toBe(4);
+  expect(first.format_version).toBe(5);
   // The file holds what the golden fixture held.
   expect(body(exported.bytes)).toEqual(body(await readFile(coreFixture(REVIEW))));
 
@@ -125,7 +133,7 @@ test("every kind of bad file gets a clear message and the reviews already here a
   const tampered = Buffer.from(sealed);
   tampered[tampered.length - 20] ^= 0x55;
   const newer = JSON.parse(good.toString("utf8"));
-  newer.format_version = 5;
+  newer.format_version = 6;
   newer.app_version = "9.0.0";
 
   const cases = [
