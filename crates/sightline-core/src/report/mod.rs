@@ -381,7 +381,7 @@ impl Report {
     /// The issued versions, oldest first (by when they were issued, then by name).
     pub fn versions_in_order(&self) -> Vec<(RecordId, &IssuedVersion)> {
         let mut list: Vec<_> = self.versions.iter().map(|(id, v)| (*id, v)).collect();
-        list.sort_by(|a, b| (a.1.issued_at, a.1.name, a.0).cmp(&(b.1.issued_at, b.1.name, b.0)));
+        list.sort_by_key(|(id, v)| (v.issued_at, v.name, *id));
         list
     }
 
