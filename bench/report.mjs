@@ -25,7 +25,7 @@ try {
   await context.addInitScript(() => {
     window.__shown = null;
     const observer = new MutationObserver(() => {
-      if (window.__shown === null && document.querySelectorAll('[data-testid="report-section"] textarea').length === 8) {
+      if (window.__shown === null && document.querySelectorAll('textarea.app-textarea--report').length === 8) {
         window.__shown = performance.now();
         observer.disconnect();
       }
@@ -56,7 +56,7 @@ try {
     draft: performance.getEntriesByName("sightline:report-draft").map((e) => e.duration),
     check: performance.getEntriesByName("sightline:report-check").map((e) => e.duration),
   }));
-  const words = await page.locator('[data-testid="report-section"] textarea').evaluateAll((els) => els.map((e) => e.value).join(" ").split(/\s+/).length);
+  const words = await page.locator('textarea.app-textarea--report').evaluateAll((els) => els.map((e) => e.value).join(" ").split(/\s+/).length);
   console.log(`2. drafting every section (${words} words): ${ms(median(work.draft))} (max ${ms(Math.max(...work.draft))}); the quality check: ${ms(median(work.check))} (max ${ms(Math.max(...work.check))})`);
 
   // 3. Typing at the end of section 5 (Analysis, the longest).

@@ -129,7 +129,9 @@ test("the report is drafted from the review, checked, and exported as Word, a we
   expect(exported.text).toContain("Contents");
   expect(exported.text).toContain("6. Findings and learning");
 
-  // The Report page itself prints the report alone: no buttons, no navigation, no forms.
+  // The Report page itself prints the report alone: no buttons, no navigation, no forms. Its
+  // printed copy follows the text once typing pauses.
+  await expect(page.getByTestId("printed-report")).toContainText("Appendix A: Terms of reference");
   const own = readPdf(await page.pdf({ format: "A4", preferCSSPageSize: true }));
   expect(own.pages).toBeGreaterThanOrEqual(9);
   for (const [n, pageText] of own.byPage.entries()) {

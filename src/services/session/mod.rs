@@ -167,6 +167,25 @@ impl ReviewSession {
         self.changed([]);
     }
 
+    /// Sets the text of a section of the report, as the person types in it. A section that
+    /// exists changes in one known field, stamped directly: comparing two copies of the whole
+    /// review (most of it the report) on every key would cost more than a frame.
+    pub fn edit_report_section(&self, key: sightline_core::report::SectionKey, text: String) {
+        let exists = self
+            .review
+            .with_untracked(|r| r.report.sections.contains_key(&key));
+        if !exists {
+            return self.edit(|r| r.report.sections.entry(key).or_default().body = text);
+        }
+        self.review.update(|review| {
+            if let Some(section) = review.report.sections.get_mut(&key) {
+                section.body = text;
+            }
+            review.stamp_field(&format!("report.sections.{}.body", key.key()), clock::now());
+        });
+        self.changed([]);
+    }
+
     /// Changes the review's details only if `change` succeeds on a copy; otherwise leaves them
     /// as they were and returns the error for the page to show.
     pub fn try_edit<E>(&self, change: impl FnOnce(&mut Review) -> Result<(), E>) -> Result<(), E> {

@@ -34,13 +34,16 @@ pub(crate) struct ReportPageState {
     pub tasks: RwSignal<Vec<QualityTask>>,
     /// Whether the final version has been issued: the working copy is then read-only.
     pub is_final: Memo<bool>,
+    /// The report's sections as they were when typing last paused: what the printed copy and
+    /// the identifying-details check follow, so that neither redoes its work on every key.
+    pub settled: RwSignal<std::collections::BTreeMap<SectionKey, String>>,
 }
 
 /// Where this browser keeps the role last given on the Report page (a role, never a name).
 const ROLE_KEY: &str = "sightline.report-role";
 
-/// How long after the last change the quality check is worked out again: it reads the whole
-/// review, too much for every key in a long section.
+/// How long after the last change the quality check (and the settled text) is worked out
+/// again: it reads the whole review, too much for every key in a long section.
 const RECHECK_AFTER_MS: u64 = 300;
 
 /// The Report page of a review.
@@ -56,6 +59,7 @@ pub fn ReportPage() -> impl IntoView {
         role: RwSignal::new(settings::load::<String>(ROLE_KEY).unwrap_or_default()),
         tasks: RwSignal::new(Vec::new()),
         is_final,
+        settled: RwSignal::new(review.with_untracked(|r| r.report.working_sections())),
     };
     provide_context(state);
     Effect::new(move |first: Option<()>| {
@@ -72,6 +76,10 @@ pub fn ReportPage() -> impl IntoView {
             .with_untracked(|r| content.with_untracked(|c| check(r, c, &r.report, clock::today())));
         timing::measure("sightline:report-check", "sightline:report-check-start");
         state.tasks.set(tasks);
+        let sections = review.with_untracked(|r| r.report.working_sections());
+        if state.settled.with_untracked(|s| *s != sections) {
+            state.settled.set(sections);
+        }
     };
     run_check();
     let generation = StoredValue::new(0u64);

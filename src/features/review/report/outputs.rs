@@ -17,6 +17,7 @@ use sightline_core::report::SectionKey;
 use sightline_core::{RecordId, Review, ReviewContent};
 
 use super::versions::version_label;
+use super::ReportPageState;
 use crate::components::identifying_check::{CheckSubject, IdentifyingCheck};
 use crate::platform::{clock, files, image};
 use crate::services::session::use_review_session;
@@ -133,6 +134,13 @@ pub(super) fn FullReport() -> impl IntoView {
             .map(|(id, v)| (id, v.name.label()))
             .collect::<Vec<_>>()
     });
+    let settled = expect_context::<ReportPageState>().settled;
+    // The printed copy follows the text once typing pauses: bring it up to date first, and
+    // print once it has been drawn.
+    let print = move |_| {
+        settled.set(review.with_untracked(|r| r.report.working_sections()));
+        request_animation_frame(crate::platform::dom::print);
+    };
     let download = move |word: bool| {
         outcome.set(None);
         let review = review.read_untracked();
@@ -163,7 +171,7 @@ pub(super) fn FullReport() -> impl IntoView {
         <div class="app-button-group">
             <button type="button" class="app-button" on:click=move |_| download(true)>"Download as Word (.docx)"</button>
             <button type="button" class="app-button app-button--secondary" on:click=move |_| download(false)>"Download as a web page (.html)"</button>
-            <button type="button" class="app-button app-button--secondary" on:click=move |_| crate::platform::dom::print()>"Print the working copy or save it as a PDF"</button>
+            <button type="button" class="app-button app-button--secondary" on:click=print>"Print the working copy or save it as a PDF"</button>
         </div>
         {outcome_view(outcome, "report-saved")}
     }
@@ -181,6 +189,8 @@ pub(super) fn AnonymisedReport() -> impl IntoView {
     let session = use_review_session();
     let review = session.review();
     let content = session.content();
+    let settled = expect_context::<ReportPageState>().settled;
+    let check_record = Memo::new(move |_| review.read().report.check.clone());
     let subject = CheckSubject {
         noun: "report",
         parts: Callback::new(move |()| review.with_untracked(report_parts)),
@@ -188,9 +198,13 @@ pub(super) fn AnonymisedReport() -> impl IntoView {
             let committee = review.with_untracked(|r| r.committee.clone());
             content.with_untracked(|c| Checker::new(c).with_committee(&committee).check(&parts))
         }),
-        changed: Signal::derive(move || review.with(|r| text_hash(&report_parts(r)))),
-        dismissals: Signal::derive(move || review.read().report.dismissals.clone()),
-        record: Signal::derive(move || review.read().report.check.clone()),
+        // The settled text: the check follows typing once it pauses, not on every key.
+        changed: Signal::derive(move || {
+            settled.track();
+            review.with_untracked(|r| text_hash(&report_parts(r)))
+        }),
+        dismissals: Memo::new(move |_| review.read().report.dismissals.clone()).into(),
+        record: check_record.into(),
         dismiss: Callback::new(move |dismissal: sightline_core::content::Dismissal| {
             session.edit(|r| {
                 r.report.dismissals.retain(|d| d.key != dismissal.key);
@@ -268,12 +282,13 @@ pub(super) fn AnonymisedReport() -> impl IntoView {
 }
 
 /// The working copy as it prints: hidden on screen, and the only thing on the printed page
-/// (with the marking on every page, a table of contents and numbered sections). Each section
-/// follows its own text, so typing in one redraws only that one.
+/// (with the marking on every page, a table of contents and numbered sections). It follows the
+/// text once typing pauses, and each section only its own text.
 #[component]
 pub(super) fn PrintedReport() -> impl IntoView {
     let session = use_review_session();
     let review = session.review();
+    let settled = expect_context::<ReportPageState>().settled;
     let model = Memo::new(move |_| review.read().setup.model);
     let contents = move || {
         let model = model.get();
@@ -285,7 +300,7 @@ pub(super) fn PrintedReport() -> impl IntoView {
     let sections = SectionKey::ALL
         .into_iter()
         .map(|key| {
-            let body = Memo::new(move |_| review.read().report.body(key).to_owned());
+            let body = Memo::new(move |_| settled.read().get(&key).cloned().unwrap_or_default());
             let blocks_view = move || {
                 blocks(&body.read())
                     .into_iter()

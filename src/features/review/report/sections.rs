@@ -51,9 +51,7 @@ fn SectionEditor(key: SectionKey) -> impl IntoView {
     sync_textarea(node, body.into());
     let rows = move || (body.read().lines().count() as u32 + 2).clamp(6, 30);
     let box_id = format!("report-section-{}", key.key());
-    let save = move |text: String| {
-        session.edit(|r| r.report.sections.entry(key).or_default().body = text);
-    };
+    let save = move |text: String| session.edit_report_section(key, text);
     view! {
         <section class="app-report-section" data-testid="report-section" data-section=key.key()
             aria-labelledby=format!("report-heading-{}", key.key())>
