@@ -156,8 +156,15 @@ fn run(
     }
     let work = async move {
         let reply = receiver.await.unwrap_or(Reply::Unavailable);
-        if let Some((worker, _closures)) = started {
+        if let Some((worker, closures)) = started {
             worker.terminate();
+            // A message the worker sent just before it ended can still be on its way to the
+            // page: unhook the handlers before they are dropped, so it finds none rather than
+            // a dropped closure ("closure invoked after being dropped", seen when an unlocking
+            // was cancelled as the worker answered).
+            worker.set_onmessage(None);
+            worker.set_onerror(None);
+            drop(closures);
         }
         match reply {
             Reply::Bytes(bytes) => Ok(bytes),

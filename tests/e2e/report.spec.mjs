@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import mammoth from "mammoth";
 import JSZip from "jszip";
-import { test, expect, expectAccessible } from "./support.mjs";
+import { test, expect, expectAccessible, createReview } from "./support.mjs";
 import { importFixtureReview, downloadFrom } from "./files-support.mjs";
 
 const nav = (page, name) =>
@@ -290,4 +290,35 @@ test("the anonymised report is blocked while a real name is in it, and leaves on
   await page.getByTestId("anonymised-docx").click();
   await expect(page.getByTestId("anonymised-blocked")).toContainText("confirm the check");
   await expect(page.getByTestId("check-record")).toContainText("The text has changed since");
+});
+
+test("the final version is issued once the quality check is complete, and the report is then read-only, after a reload too", async ({ page }) => {
+  await createReview(page, { title: "Review with a final report" });
+  await nav(page, "Set-up");
+  await page.getByLabel("Add a review question").fill("Was the child seen?");
+  await page.getByRole("button", { name: "Add the question" }).click();
+  await expect(page.getByTestId("review-question")).toHaveCount(1);
+  await openReport(page);
+  await draft(page);
+  // The final version waits for the answer; then nothing is outstanding.
+  await page.locator("#issue-by").fill("Chair of the committee");
+  await page.locator("#issue-final").check();
+  await page.getByTestId("issue").click();
+  await expect(page.locator("#issue-error")).toContainText("1 task is still to do");
+  await page.getByLabel("1. Was the child seen?").fill("Yes, at every visit.");
+  await page.getByLabel("1. Was the child seen?").blur();
+  await expect(page.locator("[data-testid=quality-task][data-done=false]")).toHaveCount(0);
+  await sectionBox(page, "introduction").fill("The introduction as agreed.");
+  await expect(page.getByTestId("issue")).toHaveText("Issue the final version");
+  await page.getByTestId("issue").click();
+  await expect(page.getByTestId("issue-outcome")).toContainText("Final issued.");
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  await page.reload();
+  await expect(page.getByTestId("report-stage")).toContainText("Final issued by Chair of the committee");
+  await expect(page.getByTestId("report-stage")).toContainText("The report is final and can no longer be changed.");
+  await expect(sectionBox(page, "introduction")).toHaveValue("The introduction as agreed.");
+  await expect(sectionBox(page, "introduction")).toHaveAttribute("readonly", "");
+  await expect(page.getByTestId("draft-report")).toBeDisabled();
+  await expect(page.getByTestId("issue-version")).toHaveCount(0);
+  await expect(page.locator("#core-age_band")).toBeDisabled();
 });
