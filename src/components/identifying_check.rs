@@ -9,7 +9,7 @@ use sightline_core::anonymise::{text_hash, Flag, TextPart};
 use sightline_core::content::{CheckRecord, Dismissal};
 use sightline_core::dates::format_uk_date_time;
 
-use crate::components::{ErrorMessage, Field};
+use crate::components::{AfterPause, ErrorMessage, Field};
 use crate::platform::clock;
 
 /// What the check reads and where it keeps what people decide.
@@ -100,23 +100,13 @@ pub fn IdentifyingCheck(
     // check takes a few milliseconds, too much to repeat on every key of a long text.
     let state = RwSignal::new(None::<CheckState>);
     let compute = move || state.set(Some(subject.state()));
-    let generation = StoredValue::new(0u64);
+    let pause = AfterPause::new(RECHECK_AFTER_MS);
     Effect::new(move |_| {
         subject.changed.track();
         subject.dismissals.track();
-        if !shown.get() {
-            return;
+        if shown.get() {
+            pause.schedule(compute);
         }
-        generation.update_value(|g| *g += 1);
-        let this = generation.get_value();
-        set_timeout(
-            move || {
-                if generation.try_get_value() == Some(this) {
-                    compute();
-                }
-            },
-            std::time::Duration::from_millis(RECHECK_AFTER_MS),
-        );
     });
     let run = move |_| {
         shown.set(true);

@@ -1,5 +1,6 @@
 //! UI pieces shared by more than one feature.
 
+pub mod after_pause;
 pub mod citing_findings;
 pub mod confirm_dialog;
 pub mod date_input;
@@ -18,6 +19,7 @@ pub mod synced_text;
 pub mod text_field;
 pub mod update_banner;
 
+pub use after_pause::AfterPause;
 pub use citing_findings::CitingFindings;
 pub use confirm_dialog::ConfirmDialog;
 pub use date_input::DateInput;

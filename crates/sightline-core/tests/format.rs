@@ -834,6 +834,19 @@ fn the_version_2_golden_files_all_import() {
     assert!(read_contribution(&fixture("contribution-v2.sightline.json")).is_ok());
 }
 
+/// A backup's reviews as they are stored: each with the time its copy last agreed with the
+/// file.
+fn backup_reviews(files: Vec<ReviewFile>) -> Vec<(Review, ReviewContent)> {
+    files
+        .into_iter()
+        .map(|file| {
+            let mut review = file.review;
+            review.synced_at = file.based_on;
+            (review, file.content)
+        })
+        .collect()
+}
+
 /// The version 4 additions to a review's details, at their defaults, as a version 3 file
 /// read and written again gains them.
 fn v4_additions(review: &mut serde_json::Value) {
@@ -894,16 +907,7 @@ fn a_version_3_file_migrates_to_version_4_with_nothing_else_changed() {
     let bytes = fixture("backup-v3.sightline.json");
     let read = read_backup(&bytes, &mut SeededIds::new(1)).unwrap();
     assert_eq!(read.value.settings, None);
-    let reviews: Vec<(Review, ReviewContent)> = read
-        .value
-        .reviews
-        .into_iter()
-        .map(|file| {
-            let mut review = file.review;
-            review.synced_at = file.based_on;
-            (review, file.content)
-        })
-        .collect();
+    let reviews = backup_reviews(read.value.reviews);
     let written = write_backup(
         &reviews,
         read.info.exported_at.unwrap(),
@@ -954,16 +958,7 @@ fn a_version_4_file_migrates_to_version_5_with_an_empty_report() {
         .settings
         .clone()
         .expect("the backup carries settings");
-    let reviews: Vec<(Review, ReviewContent)> = read
-        .value
-        .reviews
-        .into_iter()
-        .map(|file| {
-            let mut review = file.review;
-            review.synced_at = file.based_on;
-            (review, file.content)
-        })
-        .collect();
+    let reviews = backup_reviews(read.value.reviews);
     let written = write_backup_with_settings(
         &reviews,
         Some(&settings),
@@ -1012,16 +1007,7 @@ fn the_version_5_golden_files_are_still_written_byte_for_byte() {
         .settings
         .clone()
         .expect("the backup carries settings");
-    let reviews: Vec<(Review, ReviewContent)> = read
-        .value
-        .reviews
-        .into_iter()
-        .map(|file| {
-            let mut review = file.review;
-            review.synced_at = file.based_on;
-            (review, file.content)
-        })
-        .collect();
+    let reviews = backup_reviews(read.value.reviews);
     let written = write_backup_with_settings(
         &reviews,
         Some(&settings),

@@ -17,7 +17,7 @@ use sightline_core::dates::format_uk_date_time;
 use sightline_core::report::quality::{check, FixAt, QualityTask};
 use sightline_core::report::{RedraftOffer, SectionKey};
 
-use crate::components::use_page_title;
+use crate::components::{use_page_title, AfterPause};
 use crate::platform::{clock, settings, timing};
 use crate::routes::{review_section_href, ReviewSection};
 use crate::services::session::use_review_session;
@@ -82,23 +82,13 @@ pub fn ReportPage() -> impl IntoView {
         }
     };
     run_check();
-    let generation = StoredValue::new(0u64);
+    let pause = AfterPause::new(RECHECK_AFTER_MS);
     Effect::new(move |first: Option<()>| {
         review.track();
         content.track();
-        if first.is_none() {
-            return;
+        if first.is_some() {
+            pause.schedule(run_check);
         }
-        generation.update_value(|g| *g += 1);
-        let this = generation.get_value();
-        set_timeout(
-            move || {
-                if generation.try_get_value() == Some(this) {
-                    run_check();
-                }
-            },
-            std::time::Duration::from_millis(RECHECK_AFTER_MS),
-        );
     });
 
     let status = move || {
