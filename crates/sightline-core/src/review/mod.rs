@@ -3,11 +3,13 @@
 //!
 //! Its parts: the details field by field ([`details`]), the stages and due dates
 //! ([`lifecycle`]), notification to decision ([`decision`]), set-up ([`setup`]), drift and
-//! delay ([`progress`]), the committee's own settings ([`settings`]), the rules for a new
-//! review ([`new_review`]) and the list's summary ([`summary`]).
+//! delay ([`progress`]), sharing the learning ([`dissemination`]), the committee's own
+//! settings ([`settings`]), the rules for a new review ([`new_review`]) and the list's summary
+//! ([`summary`]).
 
 pub mod decision;
 pub mod details;
+pub mod dissemination;
 pub mod lifecycle;
 pub mod new_review;
 pub mod progress;
