@@ -47,6 +47,8 @@ pub enum ReviewSection {
     SetUp,
     /// The Reviewer's report.
     Report,
+    /// The log of sharing the learning.
+    Sharing,
 }
 
 impl ReviewSection {
@@ -71,6 +73,7 @@ impl ReviewSection {
             ReviewSection::Decision => "decision".into(),
             ReviewSection::SetUp => "setup".into(),
             ReviewSection::Report => "report".into(),
+            ReviewSection::Sharing => "sharing".into(),
         }
     }
 
@@ -95,6 +98,7 @@ impl ReviewSection {
             ["decision"] => ReviewSection::Decision,
             ["setup"] => ReviewSection::SetUp,
             ["report"] => ReviewSection::Report,
+            ["sharing"] => ReviewSection::Sharing,
             _ => return None,
         })
     }
@@ -319,6 +323,7 @@ mod tests {
             ReviewSection::Decision,
             ReviewSection::SetUp,
             ReviewSection::Report,
+            ReviewSection::Sharing,
         ];
         let mut routes = vec![
             Route::Reviews,

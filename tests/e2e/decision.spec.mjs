@@ -258,7 +258,7 @@ test("the set-up holds the team, model, scope, questions and family liaison, and
   await page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name: "Overview" }).click();
   const file = await exportReview(page);
   const json = JSON.parse(file.bytes.toString("utf8"));
-  expect(json.format_version).toBe(5);
+  expect(json.format_version).toBe(6);
   expect(Object.values(json.review.setup.questions).map((q) => q.text).sort()).toEqual([
     "How well did services share what they knew?",
     "Was Adult B’s own view heard?",
@@ -298,7 +298,7 @@ test("the committee's settings travel in a backup and are restored in a browser 
   await page.goto("/storage");
   const backup = await downloadFrom(page, page.getByRole("button", { name: "Back up everything" }));
   const json = JSON.parse(backup.bytes.toString("utf8"));
-  expect(json.format_version).toBe(5);
+  expect(json.format_version).toBe(6);
   expect(json.settings.committees).toEqual(["Example Public Protection Committee"]);
   expect(json.settings.timescales.agency_returns_days).toBe(10);
 

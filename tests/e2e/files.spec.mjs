@@ -23,6 +23,8 @@ function body(bytes) {
   const { fields_tracked_since: _since, ...review } = file.review;
   // A file from before version 5 is read with an empty report, which is written back.
   if (!("report" in review)) review.report = EMPTY_REPORT;
+  // And one from before version 6 with an empty log of sharing the learning.
+  if (!("dissemination" in review)) review.dissemination = {};
   return { review, content: file.content };
 }
 
@@ -38,7 +40,7 @@ test("a review exported, deleted and imported again is the same review, and the 
   expect(exported.name).toMatch(/^Generated-review-20-Child-K-\d{4}-\d{2}-\d{2}\.sightline\.json$/);
   const first = JSON.parse(exported.bytes.toString("utf8"));
   expect(first.kind).toBe("sightline.review");
-  expect(first.format_version).toBe(5);
+  expect(first.format_version).toBe(6);
   // The file holds what the golden fixture held.
   expect(body(exported.bytes)).toEqual(body(await readFile(coreFixture(REVIEW))));
 
@@ -133,7 +135,7 @@ test("every kind of bad file gets a clear message and the reviews already here a
   const tampered = Buffer.from(sealed);
   tampered[tampered.length - 20] ^= 0x55;
   const newer = JSON.parse(good.toString("utf8"));
-  newer.format_version = 6;
+  newer.format_version = 7;
   newer.app_version = "9.0.0";
 
   const cases = [

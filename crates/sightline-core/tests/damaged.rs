@@ -243,7 +243,7 @@ fn a_bad_format_version_says_what_is_wrong_with_it() {
     ];
     for (version, words) in cases {
         let text = good.replacen(
-            "\"format_version\": 5",
+            "\"format_version\": 6",
             &format!("\"format_version\": {version}"),
             1,
         );

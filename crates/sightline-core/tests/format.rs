@@ -50,7 +50,7 @@ fn a_review_file_reads_back_the_same_review_with_nothing_repaired() {
     let read = read_review_file(text.as_bytes(), &mut SeededIds::new(1)).unwrap();
     assert_eq!(read.repairs, Vec::<String>::new());
     assert_eq!(read.info.kind, FileKind::Review);
-    assert_eq!(read.info.format_version, 5);
+    assert_eq!(read.info.format_version, 6);
     assert_eq!(read.info.exported_at, Some(at(10)));
     assert!(!read.value.content.findings.is_empty());
     assert!(!read.value.content.actions.is_empty());
@@ -77,7 +77,7 @@ fn writing_is_deterministic() {
         write_review_file(&read.value.review, &read.value.content, at(10), "0.1.0"),
         first
     );
-    assert!(first.starts_with("{\n  \"kind\": \"sightline.review\",\n  \"format_version\": 5,"));
+    assert!(first.starts_with("{\n  \"kind\": \"sightline.review\",\n  \"format_version\": 6,"));
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn every_kind_of_bad_file_has_its_own_message() {
         ids,
     );
     let newer = good
-        .replacen("\"format_version\": 5", "\"format_version\": 6", 1)
+        .replacen("\"format_version\": 6", "\"format_version\": 7", 1)
         .replacen(
             "\"app_version\": \"0.1.0\"",
             "\"app_version\": \"3.1.0\"",
@@ -127,7 +127,7 @@ fn every_kind_of_bad_file_has_its_own_message() {
     assert_eq!(
         error,
         FileError::NewerVersion {
-            version: 6,
+            version: 7,
             app_version: Some("3.1.0".into())
         }
     );
@@ -879,6 +879,12 @@ fn v5_additions(review: &mut serde_json::Value) {
         "appendices": { "map": false, "chronology": false, "terms_of_reference": false },
         "versions": {}, "comments": {}, "dismissals": [], "check": null
     });
+    v6_additions(review);
+}
+
+/// The version 6 addition to a review's details, at its default: an empty log of sharing.
+fn v6_additions(review: &mut serde_json::Value) {
+    review["dissemination"] = serde_json::json!({});
 }
 
 /// A version 3 file migrates to version 4: read and written again, it is the version 3 file
@@ -899,7 +905,7 @@ fn a_version_3_file_migrates_to_version_4_with_nothing_else_changed() {
         read.info.app_version.as_deref().unwrap(),
     );
     let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    expected["format_version"] = 5.into();
+    expected["format_version"] = 6.into();
     v4_additions(&mut expected["review"]);
     let written: serde_json::Value = serde_json::from_str(&written).unwrap();
     assert_eq!(written, expected);
@@ -914,7 +920,7 @@ fn a_version_3_file_migrates_to_version_4_with_nothing_else_changed() {
         read.info.app_version.as_deref().unwrap(),
     );
     let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    expected["format_version"] = 5.into();
+    expected["format_version"] = 6.into();
     for review in expected["reviews"].as_array_mut().unwrap() {
         v4_additions(&mut review["review"]);
     }
@@ -946,7 +952,7 @@ fn a_version_4_file_migrates_to_version_5_with_an_empty_report() {
         read.info.app_version.as_deref().unwrap(),
     );
     let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    expected["format_version"] = 5.into();
+    expected["format_version"] = 6.into();
     v5_additions(&mut expected["review"]);
     let written: serde_json::Value = serde_json::from_str(&written).unwrap();
     assert_eq!(written, expected);
@@ -966,7 +972,7 @@ fn a_version_4_file_migrates_to_version_5_with_an_empty_report() {
         read.info.app_version.as_deref().unwrap(),
     );
     let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    expected["format_version"] = 5.into();
+    expected["format_version"] = 6.into();
     for review in expected["reviews"].as_array_mut().unwrap() {
         v5_additions(&mut review["review"]);
     }
@@ -976,13 +982,10 @@ fn a_version_4_file_migrates_to_version_5_with_an_empty_report() {
     assert!(read_contribution(&fixture("contribution-v4.sightline.json")).is_ok());
 }
 
-/// The current writer still writes the current version's golden files byte for byte. The
-/// frozen schemas share some small types with the model (dates of events, "seen", kinds of
-/// person and of map node, version 3's learning records, version 4's decision and set-up and
-/// version 5's report); this is what stops a change to one of them from silently changing a
-/// released version.
+/// A version 5 file migrates to version 6: read and written again, it is the version 5 file
+/// with an empty log of sharing the learning and nothing else changed.
 #[test]
-fn the_version_5_golden_files_are_still_written_byte_for_byte() {
+fn a_version_5_file_migrates_to_version_6_with_an_empty_log() {
     let bytes = fixture("review-v5.sightline.json");
     let read = read_review_file(&bytes, &mut SeededIds::new(1)).unwrap();
     assert!(read.repairs.is_empty(), "{:?}", read.repairs);
@@ -998,7 +1001,11 @@ fn the_version_5_golden_files_are_still_written_byte_for_byte() {
         read.info.exported_at.unwrap(),
         read.info.app_version.as_deref().unwrap(),
     );
-    assert_eq!(written, String::from_utf8(bytes).unwrap());
+    let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    expected["format_version"] = 6.into();
+    v6_additions(&mut expected["review"]);
+    let written: serde_json::Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(written, expected);
 
     let bytes = fixture("backup-v5.sightline.json");
     let read = read_backup(&bytes, &mut SeededIds::new(1)).unwrap();
@@ -1014,9 +1021,59 @@ fn the_version_5_golden_files_are_still_written_byte_for_byte() {
         read.info.exported_at.unwrap(),
         read.info.app_version.as_deref().unwrap(),
     );
-    assert_eq!(written, String::from_utf8(bytes).unwrap());
+    let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    expected["format_version"] = 6.into();
+    for review in expected["reviews"].as_array_mut().unwrap() {
+        v6_additions(&mut review["review"]);
+    }
+    let written: serde_json::Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(written, expected);
     assert!(read_pack(&fixture("reflection-pack-v5.sightline.json")).is_ok());
     assert!(read_contribution(&fixture("contribution-v5.sightline.json")).is_ok());
+}
+
+/// The current writer still writes the current version's golden files byte for byte. The
+/// frozen schemas share some small types with the model (dates of events, "seen", kinds of
+/// person and of map node, version 3's learning records, version 4's decision and set-up and
+/// version 5's report and version 6's log of sharing); this is what stops a change to one of them from silently changing a
+/// released version.
+#[test]
+fn the_version_6_golden_files_are_still_written_byte_for_byte() {
+    let bytes = fixture("review-v6.sightline.json");
+    let read = read_review_file(&bytes, &mut SeededIds::new(1)).unwrap();
+    assert!(read.repairs.is_empty(), "{:?}", read.repairs);
+    assert_eq!(read.info.format_version, 6);
+    assert_eq!(read.value.review.dissemination.len(), 2);
+    let report = &read.value.review.report;
+    assert_eq!(report.versions.len(), 1);
+    assert_eq!(report.comments.len(), 2);
+    assert!(report.sections[&sightline_core::report::SectionKey::Facts].edited());
+    assert_eq!(report.answers.len(), 1);
+    let written = write_review_file(
+        &read.value.review,
+        &read.value.content,
+        read.info.exported_at.unwrap(),
+        read.info.app_version.as_deref().unwrap(),
+    );
+    assert_eq!(written, String::from_utf8(bytes).unwrap());
+
+    let bytes = fixture("backup-v6.sightline.json");
+    let read = read_backup(&bytes, &mut SeededIds::new(1)).unwrap();
+    let settings = read
+        .value
+        .settings
+        .clone()
+        .expect("the backup carries settings");
+    let reviews = backup_reviews(read.value.reviews);
+    let written = write_backup_with_settings(
+        &reviews,
+        Some(&settings),
+        read.info.exported_at.unwrap(),
+        read.info.app_version.as_deref().unwrap(),
+    );
+    assert_eq!(written, String::from_utf8(bytes).unwrap());
+    assert!(read_pack(&fixture("reflection-pack-v6.sightline.json")).is_ok());
+    assert!(read_contribution(&fixture("contribution-v6.sightline.json")).is_ok());
 }
 
 /// A report that does not read (a hand-edited file, a damaged copy) does not stop the review
@@ -1048,7 +1105,7 @@ fn a_version_2_file_migrates_to_version_3_with_no_learning_yet() {
     for name in ["review-v2.sightline.json", "backup-v2.sightline.json"] {
         let bytes = fixture(name);
         let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-        expected["format_version"] = 5.into();
+        expected["format_version"] = 6.into();
         let written = if name.starts_with("review") {
             let read = read_review_file(&bytes, &mut SeededIds::new(1)).unwrap();
             assert_eq!(read.info.format_version, 2);
@@ -1113,7 +1170,7 @@ fn a_version_1_file_migrates_to_version_2_with_an_empty_map() {
         read.info.app_version.as_deref().unwrap(),
     );
     let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    expected["format_version"] = 5.into();
+    expected["format_version"] = 6.into();
     expected["review"]["map_scheme"] = "scie".into();
     v4_additions(&mut expected["review"]);
     for field in ["findings", "actions", "briefings"] {
@@ -1274,6 +1331,38 @@ fn with_report(review: &mut Review) {
     report.comments.get_mut(&id(52)).unwrap().resolved = true;
 }
 
+/// The learning shared twice.
+fn with_sharing(review: &mut Review) {
+    use sightline_core::review::dissemination::{Channel, SharingForm};
+    let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    for (n, on, channel, agencies) in [
+        (
+            60,
+            day(11, 20),
+            Channel::TeamBriefing,
+            vec!["Health".to_owned()],
+        ),
+        (
+            61,
+            day(11, 25),
+            Channel::TrainingCourse,
+            vec!["Education".to_owned(), "Police Scotland".to_owned()],
+        ),
+    ] {
+        let sharing = SharingForm {
+            on: Some(on),
+            channel: Some(channel),
+            audience: "Team managers".into(),
+            agencies,
+            people: "14".into(),
+            delivered_by: "Learning and development officer".into(),
+        }
+        .validate(day(12, 1))
+        .unwrap();
+        review.log_sharing(sightline_core::RecordId::fixed(n), sharing);
+    }
+}
+
 /// Writes the golden files. Run once for a new format version, then never again for it:
 /// `SIGHTLINE_WRITE_FIXTURES=1 cargo test -p sightline-core --test format write_fixtures`.
 #[test]
@@ -1285,8 +1374,9 @@ fn write_fixtures() {
     let (mut review, content) = small(20);
     with_decision_and_setup(&mut review);
     with_report(&mut review);
+    with_sharing(&mut review);
     std::fs::write(
-        format!("{dir}/review-v5.sightline.json"),
+        format!("{dir}/review-v6.sightline.json"),
         write_review_file(&review, &content, at(10), "0.1.0"),
     )
     .unwrap();
@@ -1302,7 +1392,7 @@ fn write_fixtures() {
         },
     };
     std::fs::write(
-        format!("{dir}/backup-v5.sightline.json"),
+        format!("{dir}/backup-v6.sightline.json"),
         write_backup_with_settings(
             &[(review.clone(), content.clone()), small(21)],
             Some(&settings),
@@ -1320,7 +1410,7 @@ fn write_fixtures() {
     )
     .unwrap();
     std::fs::write(
-        format!("{dir}/reflection-pack-v5.sightline.json"),
+        format!("{dir}/reflection-pack-v6.sightline.json"),
         write_pack(&pack, at(10), "0.1.0"),
     )
     .unwrap();
@@ -1342,7 +1432,7 @@ fn write_fixtures() {
         }],
     };
     std::fs::write(
-        format!("{dir}/contribution-v5.sightline.json"),
+        format!("{dir}/contribution-v6.sightline.json"),
         write_contribution(&contribution, at(10), "0.1.0"),
     )
     .unwrap();
@@ -1598,4 +1688,52 @@ fn the_report_merges_section_by_section_and_keeps_both_sides_comments_and_versio
     assert_eq!(report.comments.len(), 3);
     assert!(report.comments[&id(1)].resolved);
     assert_eq!(report.versions.len(), 2, "both issued drafts are kept");
+}
+
+/// Two laptops each log a sharing of the learning: both are kept, and the stage date is the
+/// earliest of them.
+#[test]
+fn two_laptops_logs_of_sharing_the_learning_merge_without_losing_either() {
+    use sightline_core::review::dissemination::{Channel, SharingForm};
+    let (mut here, here_content) = small(25);
+    here.synced_at = Some(at(10));
+    let mut file = ReviewFile {
+        review: here.clone(),
+        content: here_content.clone(),
+        based_on: Some(at(10)),
+    };
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    let sharing = |on, agency: &str| {
+        SharingForm {
+            on: Some(on),
+            channel: Some(Channel::OnlineBriefing),
+            audience: String::new(),
+            agencies: vec![agency.to_owned()],
+            people: String::new(),
+            delivered_by: "Lead officer".into(),
+        }
+        .validate(day(30))
+        .unwrap()
+    };
+    let id =
+        |n: u128| sightline_core::RecordId::fixed(0x0190_0000_0000_7000_8000_0000_0015_0000 + n);
+    edit_details(&mut here, at(11), |r| {
+        r.log_sharing(id(1), sharing(day(20), "Health"))
+    });
+    edit_details(&mut file.review, at(12), |r| {
+        r.log_sharing(id(2), sharing(day(12), "Education"))
+    });
+    let plan = plan_merge((&here, &here_content), &file);
+    let subjects: Vec<_> = plan.conflicts.iter().map(|c| c.subject.clone()).collect();
+    // Both set the stage date: that one field asks, labelled in words.
+    assert_eq!(
+        subjects,
+        [ConflictSubject::Detail("dates.learning_shared".into())]
+    );
+    let (review, _) = plan.resolve(&[Side::File]);
+    assert_eq!(review.dissemination.len(), 2);
+    assert_eq!(
+        review.dates.get(sightline_core::Milestone::LearningShared),
+        Some(day(12))
+    );
 }

@@ -32,7 +32,7 @@ fn a_review_survives_a_round_trip_through_its_record() {
     r.parallel_proceedings.criminal_proceedings = true;
     r.parallel_proceedings.liaison_note = "Monthly call with the SIO".into();
     let text = encode_review(&r);
-    assert!(text.starts_with("{\"record_version\":3,"));
+    assert!(text.starts_with("{\"record_version\":4,"));
     assert_eq!(decode_review(&text), Ok(r.clone()));
     // Writing is deterministic.
     assert_eq!(encode_review(&decode_review(&text).unwrap()), text);
@@ -65,7 +65,7 @@ fn an_old_record_without_optional_fields_gets_defaults() {
 #[test]
 fn newer_and_damaged_records_are_refused_with_a_reason() {
     let newer =
-        encode_review(&review(2, "R", 9)).replace("\"record_version\":3", "\"record_version\":7");
+        encode_review(&review(2, "R", 9)).replace("\"record_version\":4", "\"record_version\":7");
     assert_eq!(decode_review(&newer), Err(RecordError::NewerVersion(7)));
     assert!(decode_review(&newer)
         .unwrap_err()

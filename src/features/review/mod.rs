@@ -20,6 +20,7 @@ pub mod report;
 pub mod restore_points;
 pub mod search;
 pub mod setup;
+pub mod sharing;
 pub mod systems_map;
 pub mod watchlist;
 
@@ -109,6 +110,7 @@ fn ReviewWorkspace(
         (ReviewSection::ActionPlan, "Action plan"),
         (ReviewSection::Report, "Report"),
         (ReviewSection::Briefing, "Briefing"),
+        (ReviewSection::Sharing, "Sharing"),
     ];
     view! {
         <div class="app-review-frame">
@@ -173,6 +175,7 @@ fn ReviewWorkspace(
             ReviewSection::Decision => view! { <decision::DecisionPage /> }.into_any(),
             ReviewSection::SetUp => view! { <setup::SetUpPage /> }.into_any(),
             ReviewSection::Report => view! { <report::ReportPage /> }.into_any(),
+            ReviewSection::Sharing => view! { <sharing::SharingPage /> }.into_any(),
         }}
         <span hidden data-testid="review-id">{move || review.read().id.to_string()}</span>
     }

@@ -20,6 +20,7 @@ pub mod v2;
 pub mod v3;
 pub mod v4;
 pub mod v5;
+pub mod v6;
 mod write;
 
 pub use write::{file_name, write_backup, write_backup_with_settings, write_review_file};
@@ -34,7 +35,7 @@ use crate::review::Review;
 use restore::{read_content, repair_content};
 
 /// The format version this build writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = v5::VERSION;
+pub const FORMAT_VERSION: u32 = v6::VERSION;
 /// The largest file Sightline reads.
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 
@@ -365,7 +366,8 @@ fn migrate(version: u32, body: Value) -> Result<Value, FileError> {
         v2::VERSION => migrate(v3::VERSION, v3::migrate_v2(body)),
         v3::VERSION => migrate(v4::VERSION, v4::migrate_v3(body)),
         v4::VERSION => migrate(v5::VERSION, v5::migrate_v4(body)),
-        v5::VERSION => Ok(body),
+        v5::VERSION => migrate(v6::VERSION, v6::migrate_v5(body)),
+        v6::VERSION => Ok(body),
         other => Err(FileError::Damaged(format!(
             "unknown format version {other}"
         ))),
@@ -392,7 +394,7 @@ fn read_review_body(
     let review_value = body
         .get("review")
         .ok_or_else(|| FileError::Damaged("it has no review in it".into()))?;
-    let review = v5::read_review(review_value, repairs).map_err(FileError::Damaged)?;
+    let review = v6::read_review(review_value, repairs).map_err(FileError::Damaged)?;
     let mut content = read_content(body.get("content"), repairs);
     repairs.extend(repair_content(&mut content, ids));
     let based_on = body

@@ -304,6 +304,7 @@ impl ReviewV1 {
             setup: Default::default(),
             delays: Default::default(),
             report: Default::default(),
+            dissemination: Default::default(),
         };
         for (key, date) in self.stage_dates {
             match Milestone::from_key(&key) {

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::v3::{content_v3, ContentV3};
-use super::v5::ReviewV5Out;
+use super::v6::ReviewV6Out;
 use super::{FileKind, FORMAT_VERSION};
 use crate::content::ReviewContent;
 use crate::review::settings::CommitteeSettings;
@@ -14,8 +14,8 @@ use crate::review::Review;
 #[derive(Serialize)]
 struct ReviewBodyOut<'a> {
     based_on: Option<DateTime<Utc>>,
-    review: ReviewV5Out<'a>,
-    /// Versions 4 and 5 keep version 3's content.
+    review: ReviewV6Out<'a>,
+    /// Versions 4 to 6 keep version 3's content.
     content: ContentV3,
 }
 
@@ -43,7 +43,7 @@ struct BackupOut<'a> {
 fn body_out<'a>(review: &'a Review, content: &ReviewContent) -> ReviewBodyOut<'a> {
     ReviewBodyOut {
         based_on: review.synced_at,
-        review: ReviewV5Out::from(review),
+        review: ReviewV6Out::from(review),
         content: content_v3(content),
     }
 }

@@ -17,7 +17,9 @@ use crate::review::Review;
 /// without them and drop them on its next save, so it is told to reload instead.
 ///
 /// 3 (issue 14): the review gained the Reviewer's report, for the same reason.
-pub const RECORD_VERSION: u32 = 3;
+///
+/// 4 (issue 15): the review gained the log of sharing the learning.
+pub const RECORD_VERSION: u32 = 4;
 
 /// Why a stored record could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

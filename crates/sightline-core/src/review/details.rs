@@ -245,7 +245,7 @@ pub fn detail_label(path: &str) -> String {
         ),
         "report" => report_label(rest),
         "notification" | "agency_returns" | "recommendation" | "decision" | "notices" | "setup"
-        | "delays" => {
+        | "delays" | "dissemination" => {
             let section = match head {
                 "notification" => "Notification",
                 "agency_returns" => "Agency return",
@@ -253,6 +253,7 @@ pub fn detail_label(path: &str) -> String {
                 "decision" => "Decision",
                 "notices" => "Care Inspectorate notice",
                 "setup" => "Set-up",
+                "dissemination" => "Sharing the learning",
                 _ => "Delay log",
             };
             // An entry of a list is named by its id, which means nothing to a person.

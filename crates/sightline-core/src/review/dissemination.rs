@@ -4,14 +4,17 @@
 //! delivered it (by role); which of the agencies the learning should reach have not been
 //! reached yet; and the "Sharing the learning" stage date that follows from the log.
 //!
-//! The rules only, with native tests: the log is not stored with the review yet (that needs
-//! the next file-format version, which the rest of issue 15 brings with it).
+//! The log is part of the review's details (`Review::dissemination`, file format version 6),
+//! keyed by id so that two copies' entries are both kept; it sets the "Sharing the learning"
+//! stage date.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::lifecycle::Milestone;
+use super::Review;
 use crate::form::FieldError;
 use crate::ids::RecordId;
 
@@ -210,6 +213,28 @@ pub fn people_reached(log: &BTreeMap<RecordId, Sharing>) -> (u32, usize) {
     (counted, unknown)
 }
 
+impl Review {
+    /// Adds a sharing to the log, and keeps the "Sharing the learning" date in step.
+    pub fn log_sharing(&mut self, id: RecordId, sharing: Sharing) {
+        self.dissemination.insert(id, sharing);
+        self.sync_sharing_date();
+    }
+
+    /// Removes a sharing logged by mistake.
+    pub fn remove_sharing(&mut self, id: RecordId) {
+        self.dissemination.remove(&id);
+        self.sync_sharing_date();
+    }
+
+    /// Once the review keeps a log, the log is what the stage date says: the learning was
+    /// first shared on its earliest entry. Removing the last entry leaves the date as it was.
+    fn sync_sharing_date(&mut self) {
+        if let Some(first) = learning_shared_on(&self.dissemination) {
+            self.dates.set(Milestone::LearningShared, Some(first));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,6 +338,34 @@ mod tests {
         let order: Vec<RecordId> = sharing_in_order(&log).iter().map(|(id, _)| *id).collect();
         assert_eq!(order, [RecordId::fixed(1), RecordId::fixed(2)]);
         assert_eq!(learning_shared_on(&BTreeMap::new()), None);
+    }
+
+    #[test]
+    fn the_log_sets_the_sharing_the_learning_date_to_its_earliest_entry() {
+        use crate::review::new_review::NewReview;
+        use crate::review::ReviewType;
+        use chrono::{TimeZone, Utc};
+        let mut review = Review::new(
+            crate::ids::ReviewId::from_random_bytes([3; 16]),
+            NewReview {
+                title: "R".into(),
+                review_type: ReviewType::ChildProtection,
+                notification_received: day(1, 2),
+                committee: String::new(),
+            },
+            Utc.with_ymd_and_hms(2027, 1, 2, 9, 0, 0).unwrap(),
+        );
+        let mut sharing = form().validate(day(3, 4)).unwrap();
+        review.log_sharing(RecordId::fixed(1), sharing.clone());
+        assert_eq!(review.dates.get(Milestone::LearningShared), Some(day(3, 4)));
+        sharing.on = day(2, 1);
+        review.log_sharing(RecordId::fixed(2), sharing);
+        assert_eq!(review.dates.get(Milestone::LearningShared), Some(day(2, 1)));
+        // One logged by mistake and removed: the date follows the log.
+        review.remove_sharing(RecordId::fixed(2));
+        assert_eq!(review.dates.get(Milestone::LearningShared), Some(day(3, 4)));
+        review.remove_sharing(RecordId::fixed(1));
+        assert_eq!(review.dates.get(Milestone::LearningShared), Some(day(3, 4)));
     }
 
     #[test]

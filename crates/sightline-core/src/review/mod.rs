@@ -201,6 +201,9 @@ pub struct Review {
     /// The Reviewer's report: its sections, versions and comments (format version 5 on).
     #[serde(default)]
     pub report: crate::report::Report,
+    /// Each time the learning was shared, by record id (format version 6 on).
+    #[serde(default)]
+    pub dissemination: BTreeMap<RecordId, crate::review::dissemination::Sharing>,
 }
 
 impl Review {
@@ -236,6 +239,7 @@ impl Review {
             setup: SetUp::default(),
             delays: BTreeMap::new(),
             report: Default::default(),
+            dissemination: BTreeMap::new(),
         }
     }
 
