@@ -105,7 +105,9 @@ try {
       await page.getByTestId("event-count").waitFor({ timeout: 30_000 });
     } catch (error) {
       failedToOpen++;
-      console.log(`round ${round}: the review did not open (${error.message.split("\n")[0]})`);
+      // What the page shows instead, to tell a refusal from a page still loading.
+      const shown = await page.locator("body").innerText({ timeout: 2_000 }).catch(() => "(no page)");
+      console.log(`round ${round}: the review did not open (${error.message.split("\n")[0]}); the page says: ${shown.replace(/\s+/g, " ").slice(0, 300)}`);
       child.kill("SIGKILL");
       await exited;
       continue;
