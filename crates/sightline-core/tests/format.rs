@@ -12,7 +12,8 @@ use sightline_core::format::pack::{
 };
 use sightline_core::format::{
     encryption, read_any, read_backup, read_envelope, read_review_file, write_backup,
-    write_backup_with_settings, write_review_file, AnyFile, FileError, FileKind, ReviewFile,
+    write_backup_with_settings, write_review_file, AnyFile, FileError, FileKind, Imported,
+    ReviewFile, FORMAT_VERSION,
 };
 use sightline_core::ids::SeededIds;
 use sightline_core::testing::{generate_review, ReviewSize};
@@ -847,6 +848,47 @@ fn backup_reviews(files: Vec<ReviewFile>) -> Vec<(Review, ReviewContent)> {
         .collect()
 }
 
+/// A review file, as read, written again by this version, as JSON.
+fn review_written_again(read: &Imported<ReviewFile>) -> serde_json::Value {
+    let written = write_review_file(
+        &read.value.review,
+        &read.value.content,
+        read.info.exported_at.unwrap(),
+        read.info.app_version.as_deref().unwrap(),
+    );
+    serde_json::from_str(&written).unwrap()
+}
+
+/// A backup with its settings read and written again by this version, as JSON.
+fn backup_written_again(bytes: &[u8]) -> serde_json::Value {
+    let read = read_backup(bytes, &mut SeededIds::new(1)).unwrap();
+    let settings = read
+        .value
+        .settings
+        .clone()
+        .expect("the backup carries settings");
+    let reviews = backup_reviews(read.value.reviews);
+    let written = write_backup_with_settings(
+        &reviews,
+        Some(&settings),
+        read.info.exported_at.unwrap(),
+        read.info.app_version.as_deref().unwrap(),
+    );
+    serde_json::from_str(&written).unwrap()
+}
+
+/// An older file as this version writes it: the current format version, and `additions` to
+/// the details of each review in it (a review file's one, or every one of a backup's).
+fn upgraded(bytes: &[u8], additions: fn(&mut serde_json::Value)) -> serde_json::Value {
+    let mut expected: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+    expected["format_version"] = FORMAT_VERSION.into();
+    match expected.get_mut("reviews").and_then(|r| r.as_array_mut()) {
+        Some(reviews) => reviews.iter_mut().for_each(|r| additions(&mut r["review"])),
+        None => additions(&mut expected["review"]),
+    }
+    expected
+}
+
 /// The version 4 additions to a review's details, at their defaults, as a version 3 file
 /// read and written again gains them.
 fn v4_additions(review: &mut serde_json::Value) {
@@ -945,39 +987,17 @@ fn a_version_4_file_migrates_to_version_5_with_an_empty_report() {
     assert_eq!(review.setup.questions.len(), 2);
     assert!(review.decision.is_some());
     assert_eq!(review.report, sightline_core::report::Report::default());
-    let written = write_review_file(
-        &read.value.review,
-        &read.value.content,
-        read.info.exported_at.unwrap(),
-        read.info.app_version.as_deref().unwrap(),
+    assert_eq!(
+        review_written_again(&read),
+        upgraded(&bytes, v5_additions),
+        "the review file"
     );
-    let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    expected["format_version"] = 6.into();
-    v5_additions(&mut expected["review"]);
-    let written: serde_json::Value = serde_json::from_str(&written).unwrap();
-    assert_eq!(written, expected);
-
     let bytes = fixture("backup-v4.sightline.json");
-    let read = read_backup(&bytes, &mut SeededIds::new(1)).unwrap();
-    let settings = read
-        .value
-        .settings
-        .clone()
-        .expect("the backup carries settings");
-    let reviews = backup_reviews(read.value.reviews);
-    let written = write_backup_with_settings(
-        &reviews,
-        Some(&settings),
-        read.info.exported_at.unwrap(),
-        read.info.app_version.as_deref().unwrap(),
+    assert_eq!(
+        backup_written_again(&bytes),
+        upgraded(&bytes, v5_additions),
+        "the backup"
     );
-    let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    expected["format_version"] = 6.into();
-    for review in expected["reviews"].as_array_mut().unwrap() {
-        v5_additions(&mut review["review"]);
-    }
-    let written: serde_json::Value = serde_json::from_str(&written).unwrap();
-    assert_eq!(written, expected);
     assert!(read_pack(&fixture("reflection-pack-v4.sightline.json")).is_ok());
     assert!(read_contribution(&fixture("contribution-v4.sightline.json")).is_ok());
 }
@@ -995,39 +1015,17 @@ fn a_version_5_file_migrates_to_version_6_with_an_empty_log() {
     assert_eq!(report.comments.len(), 2);
     assert!(report.sections[&sightline_core::report::SectionKey::Facts].edited());
     assert_eq!(report.answers.len(), 1);
-    let written = write_review_file(
-        &read.value.review,
-        &read.value.content,
-        read.info.exported_at.unwrap(),
-        read.info.app_version.as_deref().unwrap(),
+    assert_eq!(
+        review_written_again(&read),
+        upgraded(&bytes, v6_additions),
+        "the review file"
     );
-    let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    expected["format_version"] = 6.into();
-    v6_additions(&mut expected["review"]);
-    let written: serde_json::Value = serde_json::from_str(&written).unwrap();
-    assert_eq!(written, expected);
-
     let bytes = fixture("backup-v5.sightline.json");
-    let read = read_backup(&bytes, &mut SeededIds::new(1)).unwrap();
-    let settings = read
-        .value
-        .settings
-        .clone()
-        .expect("the backup carries settings");
-    let reviews = backup_reviews(read.value.reviews);
-    let written = write_backup_with_settings(
-        &reviews,
-        Some(&settings),
-        read.info.exported_at.unwrap(),
-        read.info.app_version.as_deref().unwrap(),
+    assert_eq!(
+        backup_written_again(&bytes),
+        upgraded(&bytes, v6_additions),
+        "the backup"
     );
-    let mut expected: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    expected["format_version"] = 6.into();
-    for review in expected["reviews"].as_array_mut().unwrap() {
-        v6_additions(&mut review["review"]);
-    }
-    let written: serde_json::Value = serde_json::from_str(&written).unwrap();
-    assert_eq!(written, expected);
     assert!(read_pack(&fixture("reflection-pack-v5.sightline.json")).is_ok());
     assert!(read_contribution(&fixture("contribution-v5.sightline.json")).is_ok());
 }
